@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace OpenCpts.Web.Features.Comptes;
+
+/// <summary>Authenticates <c>Authorization: Bearer TOKEN</c> with a personal API token.</summary>
+public sealed class AuthentificationJeton(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    JetonsApi jetons,
+    UserManager<Utilisateur> utilisateurs,
+    IUserClaimsPrincipalFactory<Utilisateur> fabrique)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string Schema = "JetonApi";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var entete = Request.Headers.Authorization.ToString();
+        if (!entete.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var utilisateurId = await jetons.ValiderAsync(entete["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var utilisateur = utilisateurId is null ? null : await utilisateurs.FindByIdAsync(utilisateurId);
+        if (utilisateur is null || await utilisateurs.IsLockedOutAsync(utilisateur))
+        {
+            return AuthenticateResult.Fail("Jeton d'API invalide ou révoqué.");
+        }
+        var principal = await fabrique.CreateAsync(utilisateur);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("amr", "jeton"));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, Schema)), Schema));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
+    }
+}

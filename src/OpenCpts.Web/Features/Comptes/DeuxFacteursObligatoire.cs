@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Infrastructure.Data;
+
+namespace OpenCpts.Web.Features.Comptes;
+
+/// <summary>Whether a user must set up two-factor authentication because of one of his roles.</summary>
+public sealed class DeuxFacteursObligatoire(OpenCptsDb db, UserManager<Utilisateur> utilisateurs)
+{
+    public async Task<bool> ExigeePourAsync(ClaimsPrincipal principal)
+    {
+        var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        if (roles.Count == 0 || !await db.ExigencesDeuxFacteurs.AnyAsync(e => e.Exigee && roles.Contains(e.Role)))
+        {
+            return false;
+        }
+        var utilisateur = await utilisateurs.GetUserAsync(principal);
+        return utilisateur is not null && !await utilisateurs.GetTwoFactorEnabledAsync(utilisateur);
+    }
+}
+
+/// <summary>
+/// Sends a signed-in user whose role requires 2FA, and who has not set it up, to the set-up page
+/// before anything else; APIs answer 403 with a ProblemDetails instead.
+/// </summary>
+public sealed class DeuxFacteursObligatoireMiddleware(RequestDelegate suivant)
+{
+    public const string PageConfiguration = "/compte/deux-facteurs";
+
+    public async Task InvokeAsync(HttpContext ctx, DeuxFacteursObligatoire regle)
+    {
+        var chemin = ctx.Request.Path;
+        if (ctx.User.Identity?.IsAuthenticated != true
+            || chemin.StartsWithSegments("/compte")
+            || chemin.StartsWithSegments("/lib")
+            || chemin.StartsWithSegments("/css")
+            || chemin.StartsWithSegments("/healthz")
+            || !await regle.ExigeePourAsync(ctx.User))
+        {
+            await suivant(ctx);
+            return;
+        }
+        if (Comptes.EstApi(ctx.Request))
+        {
+            ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await ctx.Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = 403,
+                Title = "Authentification à deux facteurs requise",
+                Detail = "Votre rôle exige l'authentification à deux facteurs : activez-la depuis votre profil.",
+            });
+            return;
+        }
+        ctx.Response.Redirect(PageConfiguration);
+    }
+}

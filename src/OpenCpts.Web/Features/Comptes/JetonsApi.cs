@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Infrastructure.Data;
+
+namespace OpenCpts.Web.Features.Comptes;
+
+/// <summary>A token just created: the clear value is given once and never stored.</summary>
+public sealed record JetonCree(int Id, string Valeur);
+
+/// <summary>Creates, checks and revokes personal API tokens (stored as SHA-256 hashes).</summary>
+public sealed class JetonsApi(OpenCptsDb db, TimeProvider horloge)
+{
+    private const string PrefixeJeton = "ocpts_";
+
+    public async Task<JetonCree> CreerAsync(string utilisateurId, string nom, CancellationToken ct = default)
+    {
+        var valeur = PrefixeJeton + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var jeton = new JetonApi
+        {
+            UtilisateurId = utilisateurId,
+            Nom = nom.Trim(),
+            Prefixe = valeur[..12],
+            Empreinte = Empreinte(valeur),
+            CreeLeUtc = horloge.GetUtcNow().UtcDateTime,
+        };
+        db.JetonsApi.Add(jeton);
+        await db.SaveChangesAsync(ct);
+        return new JetonCree(jeton.Id, valeur);
+    }
+
+    /// <summary>The user id of a valid, unrevoked token; records its last use.</summary>
+    public async Task<string?> ValiderAsync(string valeur, CancellationToken ct = default)
+    {
+        if (!valeur.StartsWith(PrefixeJeton, StringComparison.Ordinal) || valeur.Length > 100)
+        {
+            return null;
+        }
+        var empreinte = Empreinte(valeur);
+        var jeton = await db.JetonsApi.FirstOrDefaultAsync(j => j.Empreinte == empreinte && j.RevoqueLeUtc == null, ct);
+        if (jeton is null)
+        {
+            return null;
+        }
+        jeton.DernierUsageUtc = horloge.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return jeton.UtilisateurId;
+    }
+
+    /// <summary>Revokes a token of the given user; false when the user has no such token.</summary>
+    public async Task<bool> RevoquerAsync(string utilisateurId, int jetonId, CancellationToken ct = default)
+    {
+        var jeton = await db.JetonsApi.FirstOrDefaultAsync(j => j.Id == jetonId && j.UtilisateurId == utilisateurId, ct);
+        if (jeton is null)
+        {
+            return false;
+        }
+        jeton.RevoqueLeUtc ??= horloge.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static string Empreinte(string valeur) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(valeur)));
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace OpenCpts.Web.Features.Comptes;
+
+/// <summary>An account of the platform (ASP.NET Core Identity user).</summary>
+public class Utilisateur : IdentityUser
+{
+    public string NomAffiche { get; set; } = "";
+    /// <summary>The directory entry of a Professionnel account.</summary>
+    public int? ProfessionnelId { get; set; }
+    /// <summary>The structure of an establishment account (e.g. a hospital discharge team).</summary>
+    public int? StructureId { get; set; }
+    public DateTime CreeLeUtc { get; set; }
+}
+
+/// <summary>The roles of the platform. Role names are stored; labels are shown.</summary>
+public static class Roles
+{
+    public const string Coordination = "Coordination";
+    public const string Regulation = "Regulation";
+    public const string Professionnel = "Professionnel";
+    public const string Bureau = "Bureau";
+    public const string LectureInstitutionnelle = "LectureInstitutionnelle";
+
+    public static readonly IReadOnlyList<string> Tous = [Coordination, Regulation, Professionnel, Bureau, LectureInstitutionnelle];
+
+    public static string Libelle(string role) => role switch
+    {
+        Coordination => "Coordination",
+        Regulation => "Régulation",
+        Professionnel => "Professionnel",
+        Bureau => "Bureau",
+        LectureInstitutionnelle => "Lecture institutionnelle",
+        _ => role,
+    };
+}
+
+/// <summary>Whether members of a role must use two-factor authentication (set by the Coordination).</summary>
+public class ExigenceDeuxFacteurs
+{
+    public string Role { get; set; } = "";
+    public bool Exigee { get; set; }
+}
+
+/// <summary>
+/// A personal API token. Only its SHA-256 hash is stored; the token itself is shown once at creation.
+/// </summary>
+public class JetonApi
+{
+    public int Id { get; set; }
+    public string UtilisateurId { get; set; } = "";
+    public string Nom { get; set; } = "";
+    /// <summary>First characters of the token, to recognise it in lists without revealing it.</summary>
+    public string Prefixe { get; set; } = "";
+    public string Empreinte { get; set; } = "";
+    public DateTime CreeLeUtc { get; set; }
+    public DateTime? DernierUsageUtc { get; set; }
+    public DateTime? RevoqueLeUtc { get; set; }
+}
+
+public class UtilisateurConfiguration : IEntityTypeConfiguration<Utilisateur>
+{
+    public void Configure(EntityTypeBuilder<Utilisateur> b)
+    {
+        b.Property(u => u.NomAffiche).HasMaxLength(200);
+        b.HasOne<Annuaire.Professionnel>().WithMany().HasForeignKey(u => u.ProfessionnelId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Annuaire.Structure>().WithMany().HasForeignKey(u => u.StructureId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+public class ExigenceDeuxFacteursConfiguration : IEntityTypeConfiguration<ExigenceDeuxFacteurs>
+{
+    public void Configure(EntityTypeBuilder<ExigenceDeuxFacteurs> b)
+    {
+        b.HasKey(e => e.Role);
+        b.Property(e => e.Role).HasMaxLength(50);
+    }
+}
+
+public class JetonApiConfiguration : IEntityTypeConfiguration<JetonApi>
+{
+    public void Configure(EntityTypeBuilder<JetonApi> b)
+    {
+        b.Property(j => j.Nom).HasMaxLength(100);
+        b.Property(j => j.Prefixe).HasMaxLength(16);
+        b.Property(j => j.Empreinte).HasMaxLength(64);
+        b.HasIndex(j => j.Empreinte).IsUnique();
+        b.HasOne<Utilisateur>().WithMany().HasForeignKey(j => j.UtilisateurId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

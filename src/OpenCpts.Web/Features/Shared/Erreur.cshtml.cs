@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace OpenCpts.Web.Features.Shared;
+
+[IgnoreAntiforgeryToken]
+public class ErreurModel : PageModel
+{
+    public string Titre { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int code) => Remplir(code);
+
+    public void OnPost(int code) => Remplir(code);
+
+    private void Remplir(int code)
+    {
+        // Keep the original status when re-executed by the status-code pages; direct visits get it too.
+        if (Response.StatusCode == 200 && code is >= 400 and < 600)
+        {
+            Response.StatusCode = code;
+        }
+        (Titre, Message) = code switch
+        {
+            403 => ("Accès refusé", "Votre rôle ne permet pas d'accéder à cette page."),
+            404 => ("Page introuvable", "Cette page n'existe pas ou a été déplacée."),
+            400 => ("Requête invalide", "La requête n'a pas pu être traitée."),
+            _ => ("Erreur", "Une erreur est survenue. L'équipe technique a été prévenue."),
+        };
+    }
+}

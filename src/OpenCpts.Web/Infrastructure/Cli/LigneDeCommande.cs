@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.Demo;
+using OpenCpts.Web.Features.Import;
+using OpenCpts.Web.Features.Territoire;
+using OpenCpts.Web.Infrastructure.Data;
+
+namespace OpenCpts.Web.Infrastructure.Cli;
+
+/// <summary>
+/// The verbs of the executable: <c>migrate</c>, <c>seed demo</c>, <c>import rpps FILE [--all]</c>,
+/// <c>import communes FILE</c>, <c>token create --user EMAIL --name NAME</c>. Arguments of the form
+/// <c>--Key=Value</c> stay configuration (e.g. <c>--ConnectionStrings:OpenCpts=…</c>).
+/// </summary>
+public sealed class LigneDeCommande
+{
+    private static readonly string[] Verbes = ["migrate", "seed", "import", "token", "help"];
+
+    public required string[] Mots { get; init; }
+    public required string[] ArgumentsDeConfiguration { get; init; }
+
+    public static LigneDeCommande? Analyser(string[] args)
+    {
+        if (args.Length == 0 || !Verbes.Contains(args[0], StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        return new LigneDeCommande
+        {
+            Mots = [.. args.Where(a => !(a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)))],
+            ArgumentsDeConfiguration = [.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal))],
+        };
+    }
+
+    public async Task<int> ExecuterAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var verbe = string.Join(' ', Mots.Take(2)).ToLowerInvariant();
+        try
+        {
+            switch (verbe)
+            {
+                case "migrate":
+                    await sp.GetRequiredService<OpenCptsDb>().Database.MigrateAsync();
+                    var communes = await sp.GetRequiredService<ImportCommunes>().ChargerSiVideAsync();
+                    Console.WriteLine("Base de données à jour." + (communes is ResultatImportCommunes.Importees i ? $" Référentiel des communes chargé ({i.Creees} communes)." : ""));
+                    return 0;
+                case "seed demo":
+                    await sp.GetRequiredService<OpenCptsDb>().Database.MigrateAsync();
+                    await sp.GetRequiredService<ImportCommunes>().ChargerSiVideAsync();
+                    var charge = await sp.GetRequiredService<SeedDemo>().ChargerSiAbsenteAsync();
+                    Console.WriteLine(charge ? "CPTS de démonstration chargée." : "La CPTS de démonstration est déjà présente.");
+                    return 0;
+                case "import communes":
+                    return await ImporterCommunesAsync(sp);
+                case "import rpps":
+                    return await CommandeImportRpps.ExecuterAsync(sp, Mots[2..]);
+                case "token create":
+                    return await CommandeJeton.CreerAsync(sp, Mots[2..]);
+                default:
+                    Console.Error.WriteLine(Aide);
+                    return verbe == "help" ? 0 : 2;
+            }
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(Aide);
+            return 2;
+        }
+    }
+
+    private async Task<int> ImporterCommunesAsync(IServiceProvider sp)
+    {
+        if (Mots.Length < 3)
+        {
+            throw new ArgumentException("Fichier manquant : import communes FICHIER");
+        }
+        await sp.GetRequiredService<OpenCptsDb>().Database.MigrateAsync();
+        switch (await sp.GetRequiredService<ImportCommunes>().ImporterFichierAsync(Mots[2]))
+        {
+            case ResultatImportCommunes.Importees i:
+                Console.WriteLine($"Communes : {i.Creees} créées, {i.MisesAJour} mises à jour.");
+                return 0;
+            case ResultatImportCommunes.FichierRefuse r:
+                Console.Error.WriteLine($"Fichier refusé : {r.Message}");
+                return 1;
+            default:
+                return 1;
+        }
+    }
+
+    public const string Aide = """
+        Usage : dotnet run --project src/OpenCpts.Web -- VERBE
+          migrate                                 applique les migrations et charge le référentiel des communes
+          seed demo                               charge la CPTS de démonstration (données fictives)
+          import rpps FICHIER [--all]             importe l'extraction RPPS PS_LibreAcces_Personne_activite
+          import communes FICHIER                 recharge le référentiel des communes (CSV code_insee;nom;…)
+          token create --user EMAIL --name NOM    crée un jeton d'API personnel (affiché une seule fois)
+        """;
+}

@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace OpenCpts.Web.Infrastructure.Data;
+
+/// <summary>Which database the platform runs on: <c>OpenCpts:Database:Provider</c> + <c>ConnectionStrings:OpenCpts</c>.</summary>
+public sealed class OptionsBaseDeDonnees
+{
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    public string Provider { get; set; } = Sqlite;
+    /// <summary>Apply migrations at start-up (on by default for SQLite, the demo; use <c>-- migrate</c> in production).</summary>
+    public bool? MigrerAuDemarrage { get; set; }
+}
+
+public static class Donnees
+{
+    public const string DefaultSqlite = "Data Source=data/opencpts.db";
+
+    public static IServiceCollection AddDonnees(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("OpenCpts:Database").Get<OptionsBaseDeDonnees>() ?? new();
+        services.AddSingleton(options);
+        var chaine = configuration.GetConnectionString("OpenCpts");
+        if (string.Equals(options.Provider, OptionsBaseDeDonnees.Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(chaine))
+            {
+                throw new InvalidOperationException("ConnectionStrings:OpenCpts est obligatoire avec le fournisseur Postgres.");
+            }
+            services.AddDbContext<PostgresOpenCptsDb>(o => o.UseNpgsql(chaine));
+            services.AddScoped<OpenCptsDb>(sp => sp.GetRequiredService<PostgresOpenCptsDb>());
+        }
+        else if (string.Equals(options.Provider, OptionsBaseDeDonnees.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            chaine = string.IsNullOrWhiteSpace(chaine) ? DefaultSqlite : chaine;
+            CreerDossierSqlite(chaine);
+            services.AddDbContext<SqliteOpenCptsDb>(o => o.UseSqlite(chaine));
+            services.AddScoped<OpenCptsDb>(sp => sp.GetRequiredService<SqliteOpenCptsDb>());
+        }
+        else
+        {
+            throw new InvalidOperationException($"Fournisseur de base de données inconnu : '{options.Provider}' (Sqlite ou Postgres).");
+        }
+        return services;
+    }
+
+    private static void CreerDossierSqlite(string chaine)
+    {
+        var source = new SqliteConnectionStringBuilder(chaine).DataSource;
+        var dossier = Path.GetDirectoryName(Path.GetFullPath(source));
+        if (!string.IsNullOrEmpty(dossier) && source != ":memory:")
+        {
+            Directory.CreateDirectory(dossier);
+        }
+    }
+}
+
+// Design-time factories: `dotnet ef migrations add NAME --context SqliteOpenCptsDb|PostgresOpenCptsDb`
+// (see scripts/add-migration.sh, which adds both sets together).
+internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteOpenCptsDb>
+{
+    public SqliteOpenCptsDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteOpenCptsDb>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresOpenCptsDb>
+{
+    public PostgresOpenCptsDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresOpenCptsDb>().UseNpgsql("Host=localhost;Database=opencpts_design").Options);
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Annuaire;
+using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.Import;
+using OpenCpts.Web.Features.Territoire;
+
+namespace OpenCpts.Web.Infrastructure.Data;
+
+/// <summary>
+/// The platform's database. Use cases take it directly (no repository layer). Each provider has a
+/// subclass (<see cref="SqliteOpenCptsDb"/>, <see cref="PostgresOpenCptsDb"/>) that owns its migration set.
+/// </summary>
+public abstract class OpenCptsDb(DbContextOptions options) : IdentityDbContext<Utilisateur>(options)
+{
+    public DbSet<Commune> Communes => Set<Commune>();
+    public DbSet<Cpts> Cpts => Set<Cpts>();
+    public DbSet<CommuneTerritoire> CommunesTerritoire => Set<CommuneTerritoire>();
+    public DbSet<Professionnel> Professionnels => Set<Professionnel>();
+    public DbSet<ActiviteProfessionnelle> Activites => Set<ActiviteProfessionnelle>();
+    public DbSet<Competence> Competences => Set<Competence>();
+    public DbSet<Adhesion> Adhesions => Set<Adhesion>();
+    public DbSet<Structure> Structures => Set<Structure>();
+    public DbSet<JetonApi> JetonsApi => Set<JetonApi>();
+    public DbSet<ExigenceDeuxFacteurs> ExigencesDeuxFacteurs => Set<ExigenceDeuxFacteurs>();
+    public DbSet<RapportImport> RapportsImport => Set<RapportImport>();
+    public DbSet<RejetImport> RejetsImport => Set<RejetImport>();
+
+    /// <summary>True on PostgreSQL, for the few places where SQL differs (bulk paths).</summary>
+    public bool EstPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(OpenCptsDb).Assembly);
+    }
+}
+
+/// <summary>SQLite flavour (default, the demo). Migrations in Migrations/Sqlite.</summary>
+public sealed class SqliteOpenCptsDb(DbContextOptions<SqliteOpenCptsDb> options) : OpenCptsDb(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite stores DateTime as text without a kind; everything we store is UTC, so say so on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<DateTimeUtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<DateTimeUtcConverter>();
+    }
+}
+
+/// <summary>PostgreSQL flavour (production). Migrations in Migrations/Postgres.</summary>
+public sealed class PostgresOpenCptsDb(DbContextOptions<PostgresOpenCptsDb> options) : OpenCptsDb(options);
+
+internal sealed class DateTimeUtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

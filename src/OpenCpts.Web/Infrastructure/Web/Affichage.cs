@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace OpenCpts.Web.Infrastructure.Web;
+
+/// <summary>Formatting for French users: dates stored in UTC, shown in Europe/Paris.</summary>
+public static class Affichage
+{
+    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public static DateTime EnHeureDeParis(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris);
+
+    public static string DateHeure(DateTime utc) =>
+        EnHeureDeParis(utc).ToString("dd/MM/yyyy HH:mm", PlateformeWeb.Francais);
+
+    public static string Date(DateTime utc) =>
+        EnHeureDeParis(utc).ToString("dd/MM/yyyy", PlateformeWeb.Francais);
+
+    public static string Nombre(long n) => n.ToString("N0", PlateformeWeb.Francais);
+
+    public static string Nombre(double n, int decimales) => n.ToString("N" + decimales.ToString(CultureInfo.InvariantCulture), PlateformeWeb.Francais);
+
+    /// <summary>"0261911007" → "02 61 91 10 07".</summary>
+    public static string Telephone(string? numero)
+    {
+        if (string.IsNullOrEmpty(numero) || numero.Length != 10 || !numero.All(char.IsAsciiDigit))
+        {
+            return numero ?? "";
+        }
+        return string.Join(' ', Enumerable.Range(0, 5).Select(i => numero.Substring(i * 2, 2)));
+    }
+}

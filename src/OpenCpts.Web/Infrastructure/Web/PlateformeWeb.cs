@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Infrastructure.Data;
+
+namespace OpenCpts.Web.Infrastructure.Web;
+
+/// <summary>Shared web plumbing: Razor Pages under /Features, errors, OpenAPI, health.</summary>
+public static class PlateformeWeb
+{
+    public static readonly CultureInfo Francais = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static IServiceCollection AddPlateformeWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/", Comptes.PolitiqueConnecte);
+            o.Conventions.AllowAnonymousToFolder("/Comptes/Anonyme");
+            o.Conventions.AllowAnonymousToPage("/Shared/Erreur");
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "OpenCPTS API";
+            doc.Info.Description = "API de la plateforme OpenCPTS. Authentification : `Authorization: Bearer JETON` (jeton personnel créé depuis le profil).";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<BaseJoignable>("base");
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Francais);
+            o.SupportedCultures = [Francais];
+            o.SupportedUICultures = [Francais];
+        });
+        return services;
+    }
+
+    public static WebApplication UsePlateformeWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/erreur/500");
+            app.UseHsts();
+        }
+        app.UseStatusCodePages(async ctx =>
+        {
+            var http = ctx.HttpContext;
+            if (Comptes.EstApi(http.Request) || http.Response.ContentLength > 0 || http.Response.ContentType is not null)
+            {
+                if (Comptes.EstApi(http.Request) && http.Response.ContentType is null)
+                {
+                    await Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
+                }
+                return;
+            }
+            // HTML: re-render the French error page in place, keeping the status code.
+            var original = http.Request.Path;
+            http.Request.Path = $"/erreur/{http.Response.StatusCode}";
+            try
+            {
+                http.SetEndpoint(null);
+                http.Request.RouteValues.Clear();
+                await ctx.Next(http);
+            }
+            finally
+            {
+                http.Request.Path = original;
+            }
+        });
+        app.UseRequestLocalization();
+        app.MapStaticAssets();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapOpenApi().AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "OpenCPTS API v1");
+            o.RoutePrefix = "api/docs";
+            o.DocumentTitle = "OpenCPTS — API";
+        });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions()).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Prints where the platform listens and, for the demo, its accounts.</summary>
+    public static void AnnoncerDemarrage(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var adresses = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "http://localhost:5000";
+            Console.WriteLine();
+            Console.WriteLine($"OpenCPTS est démarré : {adresses}");
+            var demo = app.Services.GetRequiredService<Features.Demo.OptionsDemo>();
+            if (demo.Charger)
+            {
+                Console.WriteLine($"Comptes de démonstration (mot de passe {Features.Demo.SeedDemo.MotDePasse}) :");
+                foreach (var (email, role) in Features.Demo.SeedDemo.Comptes)
+                {
+                    Console.WriteLine($"  {email,-32} {Roles.Libelle(role)}");
+                }
+            }
+            Console.WriteLine();
+        });
+    }
+
+    private sealed class BaseJoignable(OpenCptsDb db) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await db.Database.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy("Base de données joignable")
+                : HealthCheckResult.Unhealthy("Base de données injoignable");
+    }
+}

@@ -1,0 +1,44 @@
+using OpenCpts.Web.Features.Accueil;
+using OpenCpts.Web.Features.Annuaire;
+using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.Demo;
+using OpenCpts.Web.Features.Import;
+using OpenCpts.Web.Features.Territoire;
+using OpenCpts.Web.Infrastructure.Cli;
+using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Web;
+
+// The same executable is the web platform and the CLI (`-- migrate`, `-- import rpps FILE`…).
+var commande = LigneDeCommande.Analyser(args);
+
+var builder = WebApplication.CreateBuilder(commande?.ArgumentsDeConfiguration ?? args);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDonnees(builder.Configuration);
+builder.Services.AddPlateformeWeb();
+builder.Services.AddComptes(builder.Configuration);
+builder.Services.AddTerritoire();
+builder.Services.AddAnnuaire();
+builder.Services.AddImport();
+builder.Services.AddDemo(builder.Configuration);
+
+var app = builder.Build();
+
+if (commande is not null)
+{
+    return await commande.ExecuterAsync(app);
+}
+
+app.UsePlateformeWeb();
+app.MapComptes();
+app.MapAccueil();
+app.MapTerritoire();
+app.MapAnnuaire();
+app.MapImport();
+
+await app.PreparerBaseAsync();
+app.AnnoncerDemarrage();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;
