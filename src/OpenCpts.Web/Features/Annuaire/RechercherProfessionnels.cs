@@ -81,9 +81,11 @@ public sealed class RechercherProfessionnels(OpenCptsDb db, CptsCourante cptsCou
             }
             else
             {
+                // Compared without spaces too: the normalised column turns the apostrophe of D'ALÈNE
+                // into a space ("d alene"), while people type "dalene".
                 foreach (var mot in texte.Split(' '))
                 {
-                    requete = requete.Where(p => p.NomRecherche.Contains(mot));
+                    requete = requete.Where(p => p.NomRecherche.Replace(" ", "").Contains(mot));
                 }
             }
         }

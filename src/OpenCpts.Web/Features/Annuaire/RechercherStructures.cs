@@ -60,13 +60,13 @@ public sealed class RechercherStructures(OpenCptsDb db)
             {
                 // One token with digits: a FINESS or SIRET number, or a name like "Résidence 2000".
                 var mot = mots[0];
-                requete = requete.Where(s => s.Finess == compact || s.FinessJuridique == compact || s.Siret == compact || s.NomRecherche.Contains(mot));
+                requete = requete.Where(s => s.Finess == compact || s.FinessJuridique == compact || s.Siret == compact || s.NomRecherche.Replace(" ", "").Contains(mot));
             }
             else
             {
                 foreach (var mot in mots)
                 {
-                    requete = requete.Where(s => s.NomRecherche.Contains(mot));
+                    requete = requete.Where(s => s.NomRecherche.Replace(" ", "").Contains(mot));
                 }
             }
         }
