@@ -131,3 +131,13 @@ public static class AnnuaireDeTest
             return s.Id;
         });
 }
+
+/// <summary>Razor encodes every non-ASCII character (é → &amp;#xE9;): tests read pages decoded.</summary>
+public static class PagesDecodees
+{
+    public static async Task<string> PageAsync(this HttpClient client, string url) =>
+        System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(url));
+
+    public static async Task<string> TexteAsync(this HttpResponseMessage reponse) =>
+        System.Net.WebUtility.HtmlDecode(await reponse.Content.ReadAsStringAsync());
+}
