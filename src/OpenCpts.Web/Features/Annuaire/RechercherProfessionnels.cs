@@ -135,7 +135,9 @@ public sealed class RechercherProfessionnels(OpenCptsDb db, CptsCourante cptsCou
             Activites = p.Activites.OrderBy(a => a.Id).Select(a => new Lieu(a.LibelleCommune, a.Telephone)).ToList(),
             Competences = p.Competences.OrderBy(c => c.LibelleRecherche).Select(c => c.Libelle).ToList(),
             Membre = p.Adhesions.Any(a => a.CptsId == id),
-        });
+        })
+        // One query (sites × skills per professional stay small), which is also what lets the export stream.
+        .AsSingleQuery();
     }
 
     private sealed record Lieu(string? Commune, string? Telephone);
