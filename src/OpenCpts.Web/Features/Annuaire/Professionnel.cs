@@ -39,8 +39,7 @@ public class Professionnel
 
     public string NomComplet => $"{Prenom} {Nom}".Trim();
 
-    public string NomAffiche =>
-        (CiviliteExercice switch { "DR" => "Dr ", "PR" => "Pr ", _ => "" }) + NomComplet;
+    public string NomAffiche => Civilites.NomAffiche(CiviliteExercice, Prenom, Nom);
 }
 
 /// <summary>
