@@ -76,10 +76,10 @@ public class ProfilModel(UserManager<Utilisateur> utilisateurs, SignInManager<Ut
                 Message = "Votre mot de passe a été modifié.";
                 return RedirectToPage();
             }
-            foreach (var erreur in resultat.Errors)
+            // One message per field: the validation tag helper shows only the first error of a field.
+            foreach (var champ in resultat.Errors.GroupBy(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Actuel" : "Nouveau"))
             {
-                var champ = erreur.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Actuel" : "Nouveau";
-                ModelState.AddModelError($"{nameof(MotDePasse)}.{champ}", erreur.Description);
+                ModelState.AddModelError($"{nameof(MotDePasse)}.{champ.Key}", string.Join(" ", champ.Select(e => e.Description)));
             }
         }
         await ChargerAsync(utilisateur, ct);

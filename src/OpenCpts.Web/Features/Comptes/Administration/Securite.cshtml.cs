@@ -67,9 +67,10 @@ public class SecuriteModel(ExigerDeuxFacteurs exigences, ListerComptes lister, C
                     Message = $"Le compte {cree.Email} est créé. Communiquez-lui son mot de passe initial par un canal sûr.";
                     return RedirectToPage();
                 case ResultatCreationCompte.Refuse refuse:
-                    foreach (var erreur in refuse.Erreurs)
+                    // One message per field: the validation tag helper shows only the first error of a field.
+                    foreach (var champ in refuse.Erreurs.GroupBy(e => e.Champ))
                     {
-                        ModelState.AddModelError(erreur.Champ.Length == 0 ? "" : $"{nameof(Compte)}.{erreur.Champ}", erreur.Message);
+                        ModelState.AddModelError(champ.Key.Length == 0 ? "" : $"{nameof(Compte)}.{champ.Key}", string.Join(" ", champ.Select(e => e.Message)));
                     }
                     break;
             }
