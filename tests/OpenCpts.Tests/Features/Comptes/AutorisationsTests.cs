@@ -97,8 +97,15 @@ public class AutorisationsTests
             var maintenant = app.Horloge.GetUtcNow().UtcDateTime;
             db.Professionnels.Add(new Professionnel
             {
-                Rpps = "10000000032", IdentifiantNational = "810000000032", Nom = NomMarqueur.ToUpperInvariant(), Prenom = "Alix",
-                NomRecherche = "zorglub-confidentiel alix", CodeProfession = "10", CodeSpecialite = "SM54", CreeLeUtc = maintenant, MisAJourLeUtc = maintenant,
+                Rpps = "10000000032",
+                IdentifiantNational = "810000000032",
+                Nom = NomMarqueur.ToUpperInvariant(),
+                Prenom = "Alix",
+                NomRecherche = "zorglub-confidentiel alix",
+                CodeProfession = "10",
+                CodeSpecialite = "SM54",
+                CreeLeUtc = maintenant,
+                MisAJourLeUtc = maintenant,
                 Activites = [new ActiviteProfessionnelle { IdentifiantSite = "S1", CodeCommune = "18033", LibelleCommune = "Bourges", Voie = "1 RUE FICTIVE" }],
             });
             await db.SaveChangesAsync();

@@ -24,8 +24,14 @@ public class SecuriteTests
     {
         var p = new Professionnel
         {
-            Rpps = rpps, IdentifiantNational = "8" + rpps, Nom = "FICTIF", Prenom = "Camille", NomRecherche = "fictif camille",
-            CodeProfession = "60", CreeLeUtc = app.Horloge.GetUtcNow().UtcDateTime, MisAJourLeUtc = app.Horloge.GetUtcNow().UtcDateTime,
+            Rpps = rpps,
+            IdentifiantNational = "8" + rpps,
+            Nom = "FICTIF",
+            Prenom = "Camille",
+            NomRecherche = "fictif camille",
+            CodeProfession = "60",
+            CreeLeUtc = app.Horloge.GetUtcNow().UtcDateTime,
+            MisAJourLeUtc = app.Horloge.GetUtcNow().UtcDateTime,
         };
         db.Professionnels.Add(p);
         await db.SaveChangesAsync();
