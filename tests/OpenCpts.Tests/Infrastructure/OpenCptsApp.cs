@@ -257,6 +257,17 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     private sealed class Usine(Fournisseur fournisseur, string chaine, FakeTimeProvider horloge, Action<IServiceCollection>? services)
         : WebApplicationFactory<Program>
     {
+        public string DossierCles { get; } = Path.Combine(Path.GetTempPath(), $"opencpts-cles-{Guid.NewGuid():N}");
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            if (Directory.Exists(DossierCles))
+            {
+                Directory.Delete(DossierCles, recursive: true);
+            }
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
@@ -264,6 +275,7 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
             builder.UseSetting("ConnectionStrings:OpenCpts", chaine);
             builder.UseSetting("OpenCpts:Database:MigrerAuDemarrage", "true");
             builder.UseSetting("OpenCpts:Demo:Charger", "false");
+            builder.UseSetting("OpenCpts:DataProtection:Keys", DossierCles);
             builder.ConfigureTestServices(s =>
             {
                 s.AddSingleton<TimeProvider>(horloge);
