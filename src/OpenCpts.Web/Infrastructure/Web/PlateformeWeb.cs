@@ -77,17 +77,18 @@ public static class PlateformeWeb
         });
         app.UseRequestLocalization();
         app.MapStaticAssets();
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapRazorPages().WithStaticAssets();
-        app.MapOpenApi().AllowAnonymous();
+        // The API documentation is public (it holds no data) and served from the package, not a CDN.
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/openapi/v1.json", "OpenCPTS API v1");
             o.RoutePrefix = "api/docs";
             o.DocumentTitle = "OpenCPTS — API";
         });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz", new HealthCheckOptions()).AllowAnonymous();
         return app;
     }
