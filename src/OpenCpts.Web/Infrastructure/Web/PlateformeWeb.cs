@@ -76,7 +76,7 @@ public static class PlateformeWeb
             }
         });
         app.UseRequestLocalization();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         // The API documentation is public (it holds no data) and served from the package, not a CDN.
         app.UseSwaggerUI(o =>
         {
