@@ -12,7 +12,8 @@ public sealed record TableauTerritoire(
     long Population,
     int Professionnels,
     int Membres,
-    IReadOnlyList<ProfessionDuTerritoire> ParProfession)
+    IReadOnlyList<ProfessionDuTerritoire> ParProfession,
+    ProfessionDuTerritoire MedecineGenerale)
 {
     public int TailleAci => global::OpenCpts.Web.Features.Territoire.TailleAci.Calculer(Population);
     public string LibelleTailleAci => global::OpenCpts.Web.Features.Territoire.TailleAci.Libelle(TailleAci);
@@ -54,7 +55,7 @@ public sealed class IndicateursTerritoire(OpenCptsDb db, CptsCourante cptsCouran
 
         var professionnels = await db.Professionnels
             .Where(p => p.Activites.Any(a => a.CodeCommune != null && codes.Contains(a.CodeCommune)))
-            .Select(p => new { p.CodeProfession, Membre = p.Adhesions.Any(a => a.CptsId == cpts.Id) })
+            .Select(p => new { p.CodeProfession, p.CodeSpecialite, Membre = p.Adhesions.Any(a => a.CptsId == cpts.Id) })
             .ToListAsync(ct);
 
         var population = communes.Sum(c => (long)c.Population);
@@ -72,6 +73,11 @@ public sealed class IndicateursTerritoire(OpenCptsDb db, CptsCourante cptsCouran
             .ThenBy(p => p.Libelle, StringComparer.Ordinal)
             .ToList();
 
+        // General practice is what a CPTS watches most: shown apart within the médecins.
+        var generalistes = professionnels.Where(p => p.CodeProfession == "10" && SpecialitesMedecineGenerale.Contains(p.CodeSpecialite)).ToList();
+        var medecineGenerale = new ProfessionDuTerritoire("SM54", "dont médecine générale", generalistes.Count,
+            generalistes.Count(p => p.Membre), Pour10000(generalistes.Count, population));
+
         var lignes = communes
             .OrderByDescending(c => c.Population)
             .ThenBy(c => c.Nom, StringComparer.Ordinal)
@@ -82,8 +88,11 @@ public sealed class IndicateursTerritoire(OpenCptsDb db, CptsCourante cptsCouran
                 parCommune.GetValueOrDefault(c.CodeInsee)))
             .ToList();
 
-        return new TableauTerritoire(cpts.Id, cpts.Nom, lignes, population, professionnels.Count, membres, parProfession);
+        return new TableauTerritoire(cpts.Id, cpts.Nom, lignes, population, professionnels.Count, membres, parProfession, medecineGenerale);
     }
+
+    /// <summary>TRE_R38 codes of general practice (médecine générale, qualifié, spécialiste en MG).</summary>
+    private static readonly string[] SpecialitesMedecineGenerale = ["SM54", "SM26", "SM53"];
 
     /// <summary>Professionals per 10 000 inhabitants; null for an empty territory.</summary>
     public static double? Pour10000(int nombre, long population) =>

@@ -46,7 +46,10 @@ public static class Territoire
             t.Professionnels,
             t.Membres,
             t.DensitePour10000,
-            [.. t.ParProfession.Select(p => new ProfessionApi(p.Code, p.Libelle, p.Professionnels, p.Membres, p.Pour10000))]));
+            [.. t.ParProfession.Select(Profession)],
+            Profession(t.MedecineGenerale)));
+
+        static ProfessionApi Profession(ProfessionDuTerritoire p) => new(p.Code, p.Libelle, p.Professionnels, p.Membres, p.Pour10000);
     }
 }
 
@@ -60,6 +63,7 @@ public static class Territoire
 /// <param name="Membres">Members of the CPTS.</param>
 /// <param name="DensitePour10000">Professionals per 10 000 inhabitants.</param>
 /// <param name="ParProfession">Professionals of the territory by TRE_G15 profession.</param>
+/// <param name="MedecineGenerale">Among the médecins, those in general practice (TRE_R38 SM54, SM26, SM53).</param>
 public sealed record TerritoireApi(
     string Cpts,
     IReadOnlyList<CommuneApi> Communes,
@@ -69,7 +73,8 @@ public sealed record TerritoireApi(
     int Professionnels,
     int Membres,
     double? DensitePour10000,
-    IReadOnlyList<ProfessionApi> ParProfession);
+    IReadOnlyList<ProfessionApi> ParProfession,
+    ProfessionApi MedecineGenerale);
 
 /// <param name="Code">INSEE code.</param>
 /// <param name="Nom">Name of the commune.</param>
@@ -78,7 +83,7 @@ public sealed record TerritoireApi(
 /// <param name="Professionnels">Distinct professionals with an activity in this commune.</param>
 public sealed record CommuneApi(string Code, string Nom, IReadOnlyList<string> CodesPostaux, int Population, int Professionnels);
 
-/// <param name="Code">TRE_G15 profession code.</param>
+/// <param name="Code">TRE_G15 profession code (TRE_R38 code for the general practice line).</param>
 /// <param name="Libelle">Label of the profession.</param>
 /// <param name="Professionnels">Distinct professionals of this profession in the territory.</param>
 /// <param name="Membres">Those of them who are members of the CPTS.</param>
