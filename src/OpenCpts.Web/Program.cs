@@ -14,7 +14,7 @@ var commande = LigneDeCommande.Analyser(args);
 var builder = WebApplication.CreateBuilder(commande?.ArgumentsDeConfiguration ?? args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDonnees(builder.Configuration);
-builder.Services.AddPlateformeWeb();
+builder.Services.AddPlateformeWeb(builder.Configuration, builder.Environment);
 builder.Services.AddComptes(builder.Configuration);
 builder.Services.AddTerritoire();
 builder.Services.AddAnnuaire();

@@ -33,6 +33,9 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
 
     public IServiceProvider Services => _usine.Services;
 
+    /// <summary>The address the platform listens on (a real loopback port when started with Kestrel).</summary>
+    public Uri AdresseBase => _usine.ClientOptions.BaseAddress;
+
     private OpenCptsApp(Usine usine, Fournisseur fournisseur, FakeTimeProvider horloge, string? fichierSqlite)
     {
         _usine = usine;
@@ -43,7 +46,7 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
 
     /// <summary>Starts the platform on a new empty database. Skips the test when PostgreSQL is absent locally
     /// (./test.sh sets OPENCPTS_EXIGER_POSTGRES=1 so that CI fails instead).</summary>
-    public static async Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur, Action<IServiceCollection>? services = null)
+    public static async Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur, Action<IServiceCollection>? services = null, bool kestrel = false)
     {
         string chaine;
         string? fichier = null;
@@ -69,6 +72,12 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
         var horloge = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         horloge.AutoAdvanceAmount = TimeSpan.Zero;
         var usine = new Usine(fournisseur, chaine, horloge, services);
+        if (kestrel)
+        {
+            // A real socket on a free loopback port, for the browser of the end-to-end tests.
+            usine.UseKestrel(0);
+            usine.StartServer();
+        }
         var app = new OpenCptsApp(usine, fournisseur, horloge, fichier);
         // Creating a client starts the host, which migrates and loads the communes (PreparerBaseAsync).
         usine.CreateClient().Dispose();
@@ -248,6 +257,17 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     private sealed class Usine(Fournisseur fournisseur, string chaine, FakeTimeProvider horloge, Action<IServiceCollection>? services)
         : WebApplicationFactory<Program>
     {
+        public string DossierCles { get; } = Path.Combine(Path.GetTempPath(), $"opencpts-cles-{Guid.NewGuid():N}");
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            if (Directory.Exists(DossierCles))
+            {
+                Directory.Delete(DossierCles, recursive: true);
+            }
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
@@ -255,6 +275,7 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
             builder.UseSetting("ConnectionStrings:OpenCpts", chaine);
             builder.UseSetting("OpenCpts:Database:MigrerAuDemarrage", "true");
             builder.UseSetting("OpenCpts:Demo:Charger", "false");
+            builder.UseSetting("OpenCpts:DataProtection:Keys", DossierCles);
             builder.ConfigureTestServices(s =>
             {
                 s.AddSingleton<TimeProvider>(horloge);

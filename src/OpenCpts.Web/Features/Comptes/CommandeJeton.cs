@@ -7,8 +7,11 @@ namespace OpenCpts.Web.Features.Comptes;
 /// <summary><c>-- token create --user EMAIL --name NAME</c>: prints a new personal API token once.</summary>
 public static class CommandeJeton
 {
-    public static async Task<int> CreerAsync(IServiceProvider sp, string[] mots)
+    /// <summary>Writers default to the console; tests pass their own to read the token.</summary>
+    public static async Task<int> CreerAsync(IServiceProvider sp, string[] mots, TextWriter? sortie = null, TextWriter? erreurs = null)
     {
+        sortie ??= Console.Out;
+        erreurs ??= Console.Error;
         string? email = null, nom = null;
         for (var i = 0; i < mots.Length - 1; i++)
         {
@@ -19,16 +22,20 @@ public static class CommandeJeton
         {
             throw new ArgumentException("Usage : token create --user EMAIL --name NOM");
         }
+        if (JetonsApi.ErreurNom(nom) is { } erreurNom)
+        {
+            throw new ArgumentException(erreurNom);
+        }
         await sp.GetRequiredService<OpenCptsDb>().Database.MigrateAsync();
-        var utilisateur = await sp.GetRequiredService<UserManager<Utilisateur>>().FindByEmailAsync(email);
+        var utilisateur = await sp.GetRequiredService<UserManager<Utilisateur>>().FindByEmailAsync(email.Trim());
         if (utilisateur is null)
         {
-            Console.Error.WriteLine($"Aucun compte avec l'adresse {email}.");
+            await erreurs.WriteLineAsync($"Aucun compte avec l'adresse {email}.");
             return 1;
         }
         var jeton = await sp.GetRequiredService<JetonsApi>().CreerAsync(utilisateur.Id, nom);
-        Console.WriteLine($"Jeton « {nom} » créé pour {email}. Conservez-le : il ne sera plus affiché.");
-        Console.WriteLine(jeton.Valeur);
+        await sortie.WriteLineAsync($"Jeton « {nom.Trim()} » créé pour {utilisateur.Email}. Conservez-le : il ne sera plus affiché.");
+        await sortie.WriteLineAsync(jeton.Valeur);
         return 0;
     }
 }

@@ -1,8 +1,17 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Comptes;
+
+/// <summary>The caller of <c>GET /api/moi</c>.</summary>
+/// <param name="Email">Adresse e-mail du compte.</param>
+/// <param name="Nom">Nom affiché.</param>
+/// <param name="Roles">Rôles : Coordination, Regulation, Professionnel, Bureau, LectureInstitutionnelle.</param>
+/// <param name="ProfessionnelId">Fiche de l'annuaire d'un compte Professionnel.</param>
+public sealed record Moi(string Email, string Nom, IReadOnlyList<string> Roles, int? ProfessionnelId);
 
 public static class Comptes
 {
@@ -82,13 +91,37 @@ public static class Comptes
 
         services.AddScoped<JetonsApi>();
         services.AddScoped<DeuxFacteursObligatoire>();
+        services.AddScoped<Administration.CreerCompte>();
+        services.AddScoped<Administration.ListerComptes>();
+        services.AddScoped<Administration.ExigerDeuxFacteurs>();
+        services.AddScoped<Administration.DeverrouillerCompte>();
         return services;
     }
 
     public static WebApplication MapComptes(this WebApplication app)
     {
         app.UseMiddleware<DeuxFacteursObligatoireMiddleware>();
+        app.MapGet("/api/moi", MoiAsync)
+            .RequireAuthorization(PolitiqueConnecte)
+            .WithName("Moi")
+            .WithTags("Comptes")
+            .WithSummary("Le compte authentifié")
+            .WithDescription("Adresse e-mail, nom et rôles du compte qui appelle (jeton d'API ou session). Permet à une intégration de vérifier son jeton.")
+            .Produces<Moi>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
+    }
+
+    private static async Task<Results<Ok<Moi>, UnauthorizedHttpResult>> MoiAsync(ClaimsPrincipal principal, UserManager<Utilisateur> utilisateurs)
+    {
+        var utilisateur = await utilisateurs.GetUserAsync(principal);
+        if (utilisateur is null)
+        {
+            return TypedResults.Unauthorized();
+        }
+        var roles = await utilisateurs.GetRolesAsync(utilisateur);
+        return TypedResults.Ok(new Moi(utilisateur.Email ?? "", utilisateur.NomAffiche, [.. roles.Order(StringComparer.Ordinal)], utilisateur.ProfessionnelId));
     }
 
     internal static bool EstApi(HttpRequest requete) =>

@@ -8,15 +8,26 @@ namespace OpenCpts.Web.Features.Comptes;
 /// <summary>Whether a user must set up two-factor authentication because of one of his roles.</summary>
 public sealed class DeuxFacteursObligatoire(OpenCptsDb db, UserManager<Utilisateur> utilisateurs)
 {
+    /// <summary>True when one of the user's roles requires 2FA and he has not enabled it yet.</summary>
     public async Task<bool> ExigeePourAsync(ClaimsPrincipal principal)
     {
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        if (roles.Count == 0 || !await db.ExigencesDeuxFacteurs.AnyAsync(e => e.Exigee && roles.Contains(e.Role)))
+        if ((await RolesExigeantAsync(roles)).Count == 0)
         {
             return false;
         }
         var utilisateur = await utilisateurs.GetUserAsync(principal);
         return utilisateur is not null && !await utilisateurs.GetTwoFactorEnabledAsync(utilisateur);
+    }
+
+    /// <summary>Those of the given roles for which the Coordination requires 2FA.</summary>
+    public async Task<IReadOnlyList<string>> RolesExigeantAsync(IReadOnlyCollection<string> roles, CancellationToken ct = default)
+    {
+        if (roles.Count == 0)
+        {
+            return [];
+        }
+        return await db.ExigencesDeuxFacteurs.Where(e => e.Exigee && roles.Contains(e.Role)).Select(e => e.Role).ToListAsync(ct);
     }
 }
 
@@ -31,8 +42,11 @@ public sealed class DeuxFacteursObligatoireMiddleware(RequestDelegate suivant)
     public async Task InvokeAsync(HttpContext ctx, DeuxFacteursObligatoire regle)
     {
         var chemin = ctx.Request.Path;
+        // The account pages (set-up, profile, sign-out) and the error pages re-executed by the
+        // status-code pages must stay reachable, or the user could never comply.
         if (ctx.User.Identity?.IsAuthenticated != true
             || chemin.StartsWithSegments("/compte")
+            || chemin.StartsWithSegments("/erreur")
             || chemin.StartsWithSegments("/lib")
             || chemin.StartsWithSegments("/css")
             || chemin.StartsWithSegments("/healthz")
@@ -49,7 +63,7 @@ public sealed class DeuxFacteursObligatoireMiddleware(RequestDelegate suivant)
                 Status = 403,
                 Title = "Authentification à deux facteurs requise",
                 Detail = "Votre rôle exige l'authentification à deux facteurs : activez-la depuis votre profil.",
-            });
+            }, options: null, contentType: "application/problem+json");
             return;
         }
         ctx.Response.Redirect(PageConfiguration);

@@ -8,13 +8,37 @@ namespace OpenCpts.Web.Features.Comptes;
 /// <summary>A token just created: the clear value is given once and never stored.</summary>
 public sealed record JetonCree(int Id, string Valeur);
 
+/// <summary>A token as listed on the profile page: never its value, only its prefix.</summary>
+public sealed record JetonResume(int Id, string Nom, string Prefixe, DateTime CreeLeUtc, DateTime? DernierUsageUtc, DateTime? RevoqueLeUtc)
+{
+    public bool Revoque => RevoqueLeUtc is not null;
+}
+
 /// <summary>Creates, checks and revokes personal API tokens (stored as SHA-256 hashes).</summary>
 public sealed class JetonsApi(OpenCptsDb db, TimeProvider horloge)
 {
     private const string PrefixeJeton = "ocpts_";
+    public const int LongueurMaxNom = 100;
+
+    /// <summary>The French error for an invalid token name, or null when the name is acceptable.</summary>
+    public static string? ErreurNom(string? nom) =>
+        string.IsNullOrWhiteSpace(nom) ? "Le nom du jeton est obligatoire."
+        : nom.Trim().Length > LongueurMaxNom ? $"Le nom du jeton ne doit pas dépasser {LongueurMaxNom} caractères."
+        : null;
+
+    public async Task<IReadOnlyList<JetonResume>> ListerAsync(string utilisateurId, CancellationToken ct = default) =>
+        await db.JetonsApi
+            .Where(j => j.UtilisateurId == utilisateurId)
+            .OrderBy(j => j.RevoqueLeUtc != null).ThenByDescending(j => j.CreeLeUtc).ThenByDescending(j => j.Id)
+            .Select(j => new JetonResume(j.Id, j.Nom, j.Prefixe, j.CreeLeUtc, j.DernierUsageUtc, j.RevoqueLeUtc))
+            .ToListAsync(ct);
 
     public async Task<JetonCree> CreerAsync(string utilisateurId, string nom, CancellationToken ct = default)
     {
+        if (ErreurNom(nom) is { } erreur)
+        {
+            throw new ArgumentException(erreur, nameof(nom));
+        }
         var valeur = PrefixeJeton + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var jeton = new JetonApi
         {

@@ -40,16 +40,39 @@ public sealed class SeedDemo(OpenCptsDb db, UserManager<Utilisateur> utilisateur
         ("lecture@demo.opencpts.fr", Roles.LectureInstitutionnelle),
     ];
 
-    /// <summary>Communes of the demo territory: Bourges and its neighbours (about 124 000 inhabitants).</summary>
+    /// <summary>
+    /// Communes of the demo territory: Bourges and the communes around it (INSEE codes checked against
+    /// the embedded reference; 124 407 inhabitants with its populations).
+    /// </summary>
     public static readonly IReadOnlyList<string> CommunesDemo =
     [
         "18033", // Bourges
         "18205", // Saint-Doulchard
+        "18207", // Saint-Florent-sur-Cher
         "18141", // Mehun-sur-Yèvre
-        "18223", // Saint-Germain-du-Puy
-        "18213", // Saint-Florent-sur-Cher
+        "18213", // Saint-Germain-du-Puy
         "18267", // Trouy
-        "18255", // Saint-Just — checked against the reference at load time
+        "18050", // La Chapelle-Saint-Ursin
+        "18018", // Avord
+        "18223", // Saint-Martin-d'Auxigny
+        "18180", // Plaimpied-Givaudins
+        "18138", // Marmagne
+        "18097", // Fussy
+        "18003", // Les Aix-d'Angillon
+        "18023", // Baugy
+        "18206", // Saint-Éloy-de-Gy
+        "18126", // Levet
+        "18028", // Berry-Bouy
+        "18255", // Le Subdray
+        "18158", // Moulins-sur-Yèvre
+        "18157", // Morthomiers
+        "18247", // Savigny-en-Septaine
+        "18218", // Saint-Just
+        "18254", // Soye-en-Septaine
+        "18008", // Arçay
+        "18226", // Saint-Michel-de-Volangis
+        "18081", // Crosses
+        "18174", // Osmoy
     ];
 
     /// <summary>Loads the demo when no CPTS exists yet; false when there is already one.</summary>
@@ -60,17 +83,37 @@ public sealed class SeedDemo(OpenCptsDb db, UserManager<Utilisateur> utilisateur
             return false;
         }
         var maintenant = horloge.GetUtcNow().UtcDateTime;
-        var cpts = new Cpts { Nom = NomCpts, CreeLeUtc = maintenant, Email = "contact@cpts-pays-de-bourges.invalid" };
+        var communes = await db.Communes
+            .Where(c => CommunesDemo.Contains(c.CodeInsee))
+            .Select(c => new { c.CodeInsee, c.Nom, c.CodesPostaux, c.Population })
+            .ToListAsync(ct);
+        var cpts = new Cpts { Nom = NomCpts, CreeLeUtc = maintenant, Email = "contact@cpts-pays-de-bourges.invalid", Telephone = "0261910000" };
+        cpts.Communes.AddRange(communes.Select(c => new CommuneTerritoire { CodeInsee = c.CodeInsee, AjouteeLeUtc = maintenant }));
         db.Cpts.Add(cpts);
         await db.SaveChangesAsync(ct);
-        var existantes = await db.Communes.Where(c => CommunesDemo.Contains(c.CodeInsee)).Select(c => c.CodeInsee).ToListAsync(ct);
-        db.CommunesTerritoire.AddRange(existantes.Select(c => new CommuneTerritoire { CptsId = cpts.Id, CodeInsee = c, AjouteeLeUtc = maintenant }));
-        await db.SaveChangesAsync(ct);
-        await CreerComptesAsync(maintenant);
+
+        var annuaire = GenerateurDemo.Generer(
+            [.. communes.Select(c => new CommuneDemo(c.CodeInsee, c.Nom, c.CodesPostaux.Split(',')[0], c.Population))],
+            cpts.Id, maintenant);
+        // One bulk insert: change detection per entity would dominate the time otherwise.
+        var detection = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            db.Structures.AddRange(annuaire.Structures);
+            db.Professionnels.AddRange(annuaire.Professionnels);
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detection;
+        }
+        await CreerComptesAsync(maintenant, annuaire.MedecinDuCompteDemo.Id);
+        db.ChangeTracker.Clear();
         return true;
     }
 
-    private async Task CreerComptesAsync(DateTime maintenant)
+    private async Task CreerComptesAsync(DateTime maintenant, int professionnelId)
     {
         foreach (var role in Roles.Tous)
         {
@@ -82,6 +125,10 @@ public sealed class SeedDemo(OpenCptsDb db, UserManager<Utilisateur> utilisateur
         foreach (var (email, role) in Comptes)
         {
             var u = new Utilisateur { UserName = email, Email = email, EmailConfirmed = true, NomAffiche = Roles.Libelle(role) + " (démo)", CreeLeUtc = maintenant };
+            if (role == Roles.Professionnel)
+            {
+                u.ProfessionnelId = professionnelId;
+            }
             var r = await utilisateurs.CreateAsync(u, MotDePasse);
             if (!r.Succeeded)
             {

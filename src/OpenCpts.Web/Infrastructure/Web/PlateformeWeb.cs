@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -12,8 +13,11 @@ public static class PlateformeWeb
 {
     public static readonly CultureInfo Francais = CultureInfo.GetCultureInfo("fr-FR");
 
-    public static IServiceCollection AddPlateformeWeb(this IServiceCollection services)
+    public static IServiceCollection AddPlateformeWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environnement)
     {
+        // Keys that sign cookies and antiforgery tokens survive restarts (default: data/keys beside the SQLite base).
+        var cles = configuration["OpenCpts:DataProtection:Keys"] ?? Path.Combine(environnement.ContentRootPath, "data", "keys");
+        services.AddDataProtection().SetApplicationName("OpenCPTS").PersistKeysToFileSystem(new DirectoryInfo(cles));
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
@@ -72,18 +76,19 @@ public static class PlateformeWeb
             }
         });
         app.UseRequestLocalization();
-        app.MapStaticAssets();
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapRazorPages().WithStaticAssets();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapStaticAssets().AllowAnonymous();
+        // The API documentation is public (it holds no data) and served from the package, not a CDN.
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/openapi/v1.json", "OpenCPTS API v1");
             o.RoutePrefix = "api/docs";
             o.DocumentTitle = "OpenCPTS — API";
         });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz", new HealthCheckOptions()).AllowAnonymous();
         return app;
     }

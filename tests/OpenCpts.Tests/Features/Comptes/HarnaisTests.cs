@@ -50,4 +50,17 @@ public class HarnaisTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, reponse.StatusCode);
     }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task The_sign_in_page_loads_its_stylesheet_and_scripts_without_an_account(Fournisseur fournisseur)
+    {
+        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
+        var client = app.Client();
+
+        foreach (var ressource in new[] { "/lib/bootstrap/css/bootstrap.min.css", "/lib/htmx/htmx.min.js", "/css/site.css" })
+        {
+            var reponse = await client.GetAsync(ressource);
+            Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        }
+    }
 }

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Infrastructure.Data;
+
+namespace OpenCpts.Web.Features.Comptes.Administration;
+
+public sealed record CompteResume(
+    string Id, string Email, string NomAffiche, IReadOnlyList<string> Roles, string? Rpps,
+    bool DeuxFacteurs, int EchecsConnexion, DateTime? VerrouilleJusquauUtc);
+
+/// <summary>The accounts of the platform as the Coordination sees them on the security page.</summary>
+public sealed class ListerComptes(OpenCptsDb db, TimeProvider horloge)
+{
+    public async Task<IReadOnlyList<CompteResume>> ExecuteAsync(CancellationToken ct = default)
+    {
+        var lignes = await db.Users
+            .OrderBy(u => u.Email)
+            .Select(u => new
+            {
+                u.Id,
+                u.Email,
+                u.NomAffiche,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+                Rpps = db.Professionnels.Where(p => p.Id == u.ProfessionnelId).Select(p => p.Rpps).FirstOrDefault(),
+                u.TwoFactorEnabled,
+                u.AccessFailedCount,
+                u.LockoutEnd,
+            })
+            .ToListAsync(ct);
+        var maintenant = horloge.GetUtcNow();
+        return [.. lignes.Select(l => new CompteResume(
+            l.Id, l.Email ?? "", l.NomAffiche, [.. l.Roles.Order(StringComparer.Ordinal)], l.Rpps, l.TwoFactorEnabled, l.AccessFailedCount,
+            l.LockoutEnd is { } fin && fin > maintenant ? fin.UtcDateTime : null))];
+    }
+}

@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace OpenCpts.Web.Features.Comptes.Administration;
+
+public sealed class FormulaireCompte
+{
+    [Required(ErrorMessage = "L'adresse e-mail est obligatoire."), EmailAddress(ErrorMessage = "Adresse e-mail invalide."), StringLength(200)]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Le nom affiché est obligatoire."), StringLength(200, ErrorMessage = "Le nom ne doit pas dépasser {1} caractères.")]
+    public string NomAffiche { get; set; } = "";
+
+    [Required(ErrorMessage = "Choisissez un rôle.")]
+    public string Role { get; set; } = "";
+
+    public string? Rpps { get; set; }
+
+    [Required(ErrorMessage = "Le mot de passe initial est obligatoire."), DataType(DataType.Password)]
+    public string MotDePasse { get; set; } = "";
+}
+
+/// <summary>Security administration by the Coordination: 2FA requirement per role, accounts, lockouts.</summary>
+[Authorize(Policy = Comptes.PolitiqueCoordination)]
+public class SecuriteModel(ExigerDeuxFacteurs exigences, ListerComptes lister, CreerCompte creer, DeverrouillerCompte deverrouiller) : PageModel
+{
+    public IReadOnlySet<string> RolesExigeant { get; private set; } = new HashSet<string>();
+    public IReadOnlyList<CompteResume> ComptesListe { get; private set; } = [];
+    public FormulaireCompte Compte { get; private set; } = new();
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await ChargerAsync(ct);
+
+    public async Task<IActionResult> OnPostDeuxFacteursAsync(string[]? rolesExigeant, CancellationToken ct)
+    {
+        await exigences.ExecuteAsync(rolesExigeant ?? [], ct);
+        var libelles = Roles.Tous.Where(r => rolesExigeant?.Contains(r) == true).Select(Roles.Libelle).ToList();
+        Message = libelles.Count == 0
+            ? "La double authentification n'est exigée pour aucun rôle."
+            : $"La double authentification est exigée pour : {string.Join(", ", libelles)}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeverrouillerAsync(string id)
+    {
+        if (!await deverrouiller.ExecuteAsync(id))
+        {
+            return NotFound();
+        }
+        Message = "Le compte est déverrouillé.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCreerAsync([Bind(Prefix = nameof(Compte))] FormulaireCompte formulaire, CancellationToken ct)
+    {
+        Compte = formulaire;
+        if (ModelState.IsValid)
+        {
+            var resultat = await creer.ExecuteAsync(new DemandeCompte(formulaire.Email, formulaire.NomAffiche, formulaire.Role, formulaire.Rpps, formulaire.MotDePasse), ct);
+            switch (resultat)
+            {
+                case ResultatCreationCompte.Cree cree:
+                    Message = $"Le compte {cree.Email} est créé. Communiquez-lui son mot de passe initial par un canal sûr.";
+                    return RedirectToPage();
+                case ResultatCreationCompte.Refuse refuse:
+                    // One message per field: the validation tag helper shows only the first error of a field.
+                    foreach (var champ in refuse.Erreurs.GroupBy(e => e.Champ))
+                    {
+                        ModelState.AddModelError(champ.Key.Length == 0 ? "" : $"{nameof(Compte)}.{champ.Key}", string.Join(" ", champ.Select(e => e.Message)));
+                    }
+                    break;
+            }
+        }
+        await ChargerAsync(ct);
+        return Page();
+    }
+
+    private async Task ChargerAsync(CancellationToken ct)
+    {
+        RolesExigeant = await exigences.RolesExigeantAsync(ct);
+        ComptesListe = await lister.ExecuteAsync(ct);
+    }
+}

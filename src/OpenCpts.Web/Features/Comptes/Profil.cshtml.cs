@@ -1,0 +1,145 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace OpenCpts.Web.Features.Comptes;
+
+public sealed class ChangementMotDePasse
+{
+    [Required(ErrorMessage = "Le mot de passe actuel est obligatoire."), DataType(DataType.Password)]
+    public string Actuel { get; set; } = "";
+
+    [Required(ErrorMessage = "Le nouveau mot de passe est obligatoire."), DataType(DataType.Password)]
+    public string Nouveau { get; set; } = "";
+
+    [Required(ErrorMessage = "Confirmez le nouveau mot de passe."), DataType(DataType.Password)]
+    [Compare(nameof(Nouveau), ErrorMessage = "La confirmation ne correspond pas au nouveau mot de passe.")]
+    public string Confirmation { get; set; } = "";
+}
+
+public sealed class NouveauJeton
+{
+    [Required(ErrorMessage = "Le nom du jeton est obligatoire.")]
+    [StringLength(JetonsApi.LongueurMaxNom, ErrorMessage = "Le nom du jeton ne doit pas dépasser {1} caractères.")]
+    public string Nom { get; set; } = "";
+}
+
+/// <summary>The signed-in user's own account: identity, 2FA status, password, personal API tokens.</summary>
+[Authorize(Policy = Comptes.PolitiqueConnecte)]
+public class ProfilModel(UserManager<Utilisateur> utilisateurs, SignInManager<Utilisateur> connexion, JetonsApi jetons, DeuxFacteursObligatoire exigence) : PageModel
+{
+    public string NomAffiche { get; private set; } = "";
+    public string Email { get; private set; } = "";
+    public IReadOnlyList<string> RolesUtilisateur { get; private set; } = [];
+    public bool DeuxFacteursActive { get; private set; }
+    public bool DeuxFacteursExigee { get; private set; }
+    public int CodesRecuperationRestants { get; private set; }
+    public IReadOnlyList<JetonResume> Jetons { get; private set; } = [];
+
+    public ChangementMotDePasse MotDePasse { get; private set; } = new();
+    public NouveauJeton Jeton { get; private set; } = new();
+    /// <summary>The clear value of the token just created: shown in this response only.</summary>
+    public JetonCree? JetonCree { get; private set; }
+    public string? NomJetonCree { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var utilisateur = await utilisateurs.GetUserAsync(User);
+        if (utilisateur is null)
+        {
+            return Challenge();
+        }
+        await ChargerAsync(utilisateur, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostMotDePasseAsync([Bind(Prefix = nameof(MotDePasse))] ChangementMotDePasse formulaire, CancellationToken ct)
+    {
+        var utilisateur = await utilisateurs.GetUserAsync(User);
+        if (utilisateur is null)
+        {
+            return Challenge();
+        }
+        MotDePasse = formulaire;
+        if (ModelState.IsValid)
+        {
+            var resultat = await utilisateurs.ChangePasswordAsync(utilisateur, formulaire.Actuel, formulaire.Nouveau);
+            if (resultat.Succeeded)
+            {
+                // The security stamp changed: re-issue the cookie so this session stays valid.
+                await connexion.RefreshSignInAsync(utilisateur);
+                Message = "Votre mot de passe a été modifié.";
+                return RedirectToPage();
+            }
+            // One message per field: the validation tag helper shows only the first error of a field.
+            foreach (var champ in resultat.Errors.GroupBy(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Actuel" : "Nouveau"))
+            {
+                ModelState.AddModelError($"{nameof(MotDePasse)}.{champ.Key}", string.Join(" ", champ.Select(e => e.Description)));
+            }
+        }
+        await ChargerAsync(utilisateur, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostJetonAsync([Bind(Prefix = nameof(Jeton))] NouveauJeton formulaire, CancellationToken ct)
+    {
+        var utilisateur = await utilisateurs.GetUserAsync(User);
+        if (utilisateur is null)
+        {
+            return Challenge();
+        }
+        Jeton = formulaire;
+        if (ModelState.IsValid && JetonsApi.ErreurNom(formulaire.Nom) is { } erreur)
+        {
+            ModelState.AddModelError($"{nameof(Jeton)}.{nameof(NouveauJeton.Nom)}", erreur);
+        }
+        if (ModelState.IsValid)
+        {
+            JetonCree = await jetons.CreerAsync(utilisateur.Id, formulaire.Nom, ct);
+            NomJetonCree = formulaire.Nom.Trim();
+            Jeton = new();
+            ModelState.Clear();
+        }
+        await ChargerAsync(utilisateur, ct);
+        return EstHtmx ? Partial("_Jetons", this) : Page();
+    }
+
+    public async Task<IActionResult> OnPostRevoquerAsync(int id, CancellationToken ct)
+    {
+        var utilisateur = await utilisateurs.GetUserAsync(User);
+        if (utilisateur is null)
+        {
+            return Challenge();
+        }
+        // Another user's token id is indistinguishable from a missing one.
+        if (!await jetons.RevoquerAsync(utilisateur.Id, id, ct))
+        {
+            return NotFound();
+        }
+        if (EstHtmx)
+        {
+            await ChargerAsync(utilisateur, ct);
+            return Partial("_Jetons", this);
+        }
+        Message = "Le jeton a été révoqué.";
+        return RedirectToPage();
+    }
+
+    private bool EstHtmx => Request.Headers.ContainsKey("HX-Request");
+
+    private async Task ChargerAsync(Utilisateur utilisateur, CancellationToken ct)
+    {
+        NomAffiche = utilisateur.NomAffiche;
+        Email = utilisateur.Email ?? "";
+        RolesUtilisateur = [.. await utilisateurs.GetRolesAsync(utilisateur)];
+        DeuxFacteursActive = await utilisateurs.GetTwoFactorEnabledAsync(utilisateur);
+        DeuxFacteursExigee = (await exigence.RolesExigeantAsync([.. RolesUtilisateur], ct)).Count > 0;
+        CodesRecuperationRestants = DeuxFacteursActive ? await utilisateurs.CountRecoveryCodesAsync(utilisateur) : 0;
+        Jetons = await jetons.ListerAsync(utilisateur.Id, ct);
+    }
+}
