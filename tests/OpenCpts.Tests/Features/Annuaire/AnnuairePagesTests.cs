@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Tests.Features.Comptes;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
 

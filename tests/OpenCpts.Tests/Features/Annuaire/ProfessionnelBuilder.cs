@@ -132,12 +132,9 @@ public static class AnnuaireDeTest
         });
 }
 
-/// <summary>Razor encodes every non-ASCII character (é → &amp;#xE9;): tests read pages decoded.</summary>
+/// <summary>GET a page and read it decoded, like <see cref="Comptes.Html.TexteAsync"/> (Razor encodes accented letters).</summary>
 public static class PagesDecodees
 {
     public static async Task<string> PageAsync(this HttpClient client, string url) =>
         System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(url));
-
-    public static async Task<string> TexteAsync(this HttpResponseMessage reponse) =>
-        System.Net.WebUtility.HtmlDecode(await reponse.Content.ReadAsStringAsync());
 }
