@@ -14,7 +14,7 @@ namespace OpenCpts.Web.Infrastructure.Cli;
 /// </summary>
 public sealed class LigneDeCommande
 {
-    private static readonly string[] Verbes = ["migrate", "seed", "import", "token", "help"];
+    private static readonly string[] Verbes = ["migrate", "seed", "import", "token", "user", "help"];
 
     public required string[] Mots { get; init; }
     public required string[] ArgumentsDeConfiguration { get; init; }
@@ -58,6 +58,8 @@ public sealed class LigneDeCommande
                     return await CommandeImportRpps.ExecuterAsync(sp, Mots[2..]);
                 case "token create":
                     return await CommandeJeton.CreerAsync(sp, Mots[2..]);
+                case "user create":
+                    return await CommandeCompte.CreerAsync(sp, Mots[2..]);
                 default:
                     Console.Error.WriteLine(Aide);
                     return verbe == "help" ? 0 : 2;
@@ -98,5 +100,7 @@ public sealed class LigneDeCommande
           import rpps FICHIER [--all]             importe l'extraction RPPS PS_LibreAcces_Personne_activite
           import communes FICHIER                 recharge le référentiel des communes (CSV code_insee;nom;…)
           token create --user EMAIL --name NOM    crée un jeton d'API personnel (affiché une seule fois)
+          user create --email EMAIL --role ROLE [--name NOM] [--rpps RPPS]
+                                                  crée un compte (mot de passe initial affiché une seule fois)
         """;
 }

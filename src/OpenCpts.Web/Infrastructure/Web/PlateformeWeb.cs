@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.WebEncoders;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Data;
 
@@ -25,6 +28,8 @@ public static class PlateformeWeb
             o.Conventions.AllowAnonymousToFolder("/Comptes/Anonyme");
             o.Conventions.AllowAnonymousToPage("/Shared/Erreur");
         });
+        // French text is written as is (é, not &#xE9;): readable source, smaller pages, simpler tests.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

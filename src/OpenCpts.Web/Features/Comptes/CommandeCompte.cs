@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Comptes.Administration;
+using OpenCpts.Web.Infrastructure.Data;
+
+namespace OpenCpts.Web.Features.Comptes;
+
+/// <summary>
+/// <c>-- user create --email EMAIL --role ROLE [--name NOM] [--rpps RPPS]</c>: creates an account with a
+/// generated initial password printed once — how a production install gets its first coordinator.
+/// </summary>
+public static class CommandeCompte
+{
+    public static async Task<int> CreerAsync(IServiceProvider sp, string[] mots, TextWriter? sortie = null, TextWriter? erreurs = null)
+    {
+        sortie ??= Console.Out;
+        erreurs ??= Console.Error;
+        string? Option(string nom)
+        {
+            var i = Array.IndexOf(mots, nom);
+            return i >= 0 && i + 1 < mots.Length ? mots[i + 1] : null;
+        }
+        var email = Option("--email");
+        var role = Option("--role");
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(role))
+        {
+            throw new ArgumentException("Usage : user create --email EMAIL --role " + string.Join('|', Roles.Tous) + " [--name NOM] [--rpps RPPS]");
+        }
+        await sp.GetRequiredService<OpenCptsDb>().Database.MigrateAsync();
+        var motDePasse = MotDePasseInitial();
+        var resultat = await sp.GetRequiredService<CreerCompte>().ExecuteAsync(
+            new DemandeCompte(email, Option("--name") ?? email, role, Option("--rpps"), motDePasse));
+        switch (resultat)
+        {
+            case ResultatCreationCompte.Cree cree:
+                await sortie.WriteLineAsync($"Compte {cree.Email} créé ({Roles.Libelle(role)}). Mot de passe initial, à changer à la première connexion :");
+                await sortie.WriteLineAsync(motDePasse);
+                return 0;
+            case ResultatCreationCompte.Refuse refuse:
+                foreach (var e in refuse.Erreurs)
+                {
+                    await erreurs.WriteLineAsync(e.Message);
+                }
+                return 1;
+            default:
+                return 1;
+        }
+    }
+
+    /// <summary>20 random characters with each class the password rules require.</summary>
+    private static string MotDePasseInitial() =>
+        "Oc-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('/', 'x').Replace('+', 'y') + "7a";
+}
