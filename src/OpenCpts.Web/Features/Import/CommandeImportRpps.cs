@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Web;
 
@@ -23,6 +24,8 @@ public static class CommandeImportRpps
             return 1;
         }
         await sp.GetRequiredService<OpenCptsDb>().Database.MigrateAsync();
+        // Postcodes missing from the extraction are derived from the communes reference.
+        await sp.GetRequiredService<ImportCommunes>().ChargerSiVideAsync();
         var chrono = Stopwatch.StartNew();
         var resultat = await sp.GetRequiredService<ImportRpps>().ImporterFichierAsync(
             chemin, new DemandeImportRpps(chemin, toutImporter, "ligne de commande"));
