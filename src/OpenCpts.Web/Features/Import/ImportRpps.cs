@@ -162,7 +162,7 @@ public sealed class ImportRpps(OpenCptsDb db, CptsCourante cptsCourante, TimePro
         var numeros = lot.Select(l => l.Rpps).Distinct().ToList();
         var existants = await db.Professionnels
             .Include(p => p.Activites)
-            .Where(p => numeros.Contains(p.Rpps))
+            .Where(p => EF.Parameter(numeros).Contains(p.Rpps))
             .AsSplitQuery()
             .ToDictionaryAsync(p => p.Rpps, StringComparer.Ordinal, ct);
 
