@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(OpenCpts.E2E.Infrastructure.Navigateur))]
+
+namespace OpenCpts.E2E.Infrastructure;
+
+/// <summary>
+/// One headless Chromium for the whole run: Debian's /usr/bin/chromium (or OPENCPTS_CHROMIUM),
+/// driven by Playwright without any browser download. Each test opens its own context.
+/// </summary>
+public sealed class Navigateur : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public IBrowser Chromium { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("OPENCPTS_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // The machine has no internet: keep Chromium from trying to reach Google's services.
+            Args = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>A fresh browser context (cookies, storage) pointed at the platform.</summary>
+    public async Task<IPage> NouvellePageAsync(Uri adresseBase)
+    {
+        var contexte = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = adresseBase.ToString().TrimEnd('/'), Locale = "fr-FR" });
+        contexte.SetDefaultTimeout(15_000);
+        return await contexte.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Chromium is not null)
+        {
+            await Chromium.DisposeAsync();
+        }
+        _playwright?.Dispose();
+    }
+}
