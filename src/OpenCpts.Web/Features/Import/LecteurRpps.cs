@@ -108,7 +108,7 @@ public sealed class LecteurRpps : IDisposable
     private readonly CsvDataReader _csv;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _territoire;
     private readonly int _champsAttendus;
-    private readonly int _champsMinimum;
+    private readonly bool _enteteSansSeparateurFinal;
     private readonly int _type, _rpps, _idNational, _civiliteExercice, _civilite, _nom, _prenom, _profession,
         _typeSavoirFaire, _savoirFaire, _mode, _siret, _finessSite, _finessJuridique, _idSite, _raisonSociale,
         _enseigne, _complementGeo, _numeroVoie, _indice, _codeTypeVoie, _typeVoie, _voie, _distribution,
@@ -124,9 +124,10 @@ public sealed class LecteurRpps : IDisposable
             _territoire = new HashSet<string>(territoire, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         }
         _champsAttendus = csv.FieldCount;
-        // Every line ends with a pipe, so the header has an empty last column; a line that lacks
-        // only that trailing pipe still carries every value and is accepted.
-        _champsMinimum = csv.GetName(csv.FieldCount - 1).Trim().Length == 0 ? _champsAttendus - 1 : _champsAttendus;
+        // Every line, header included, ends with a pipe. A header without it is tolerated (its lines
+        // then have one more, empty, field); a line lacking a field is not, since every value after
+        // the gap would land in the wrong column.
+        _enteteSansSeparateurFinal = csv.GetName(csv.FieldCount - 1).Trim().Length > 0;
         _type = colonnes[ColType];
         _rpps = colonnes[ColRpps];
         _idNational = colonnes[ColIdNational];
@@ -229,7 +230,9 @@ public sealed class LecteurRpps : IDisposable
     private LectureLigne Analyser()
     {
         var n = _csv.RowFieldCount;
-        if (n < _champsMinimum || n > _champsAttendus)
+        var attendu = n == _champsAttendus
+            || (_enteteSansSeparateurFinal && n == _champsAttendus + 1 && _csv.GetFieldSpan(n - 1).IsWhiteSpace());
+        if (!attendu)
         {
             return Rejet($"nombre de champs incorrect : {n} au lieu de {_champsAttendus}");
         }
