@@ -94,9 +94,11 @@ static async Task<int> ImporterAsync(string fichier, string? postgres)
         {
             await using var scope = host.Services.CreateAsyncScope();
             var alloue = GC.GetTotalAllocatedBytes();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var chrono = Stopwatch.StartNew();
             var resultat = await scope.ServiceProvider.GetRequiredService<ImportRpps>().ImporterFichierAsync(fichier, new DemandeImportRpps(fichier));
             chrono.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             if (resultat is not ResultatImportRpps.Termine { Rapport: var r })
             {
                 Console.Error.WriteLine(((ResultatImportRpps.FichierRefuse)resultat).Message);
@@ -104,7 +106,7 @@ static async Task<int> ImporterAsync(string fichier, string? postgres)
             }
             Console.WriteLine($"{passe} : {r.Lues:N0} lignes en {chrono.Elapsed.TotalSeconds:N2} s = {r.Lues / chrono.Elapsed.TotalSeconds:N0} lignes/s " +
                 $"(créées {r.Creees:N0}, mises à jour {r.MisesAJour:N0}, inchangées {r.Inchangees:N0}, ignorées {r.Ignorees:N0}, rejetées {r.Rejetees:N0}) ; " +
-                $"alloué {(GC.GetTotalAllocatedBytes() - alloue) / 1e6:N0} Mo");
+                $"alloué {(GC.GetTotalAllocatedBytes() - alloue) / 1e6:N0} Mo ; temps CPU {cpu.TotalSeconds:N2} s");
         }
         Memoire();
         return 0;

@@ -78,7 +78,7 @@ public sealed class ImportRpps(OpenCptsDb db, CptsCourante cptsCourante, TimePro
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 
-        var etat = new EtatImport(rapport, await ReferencesAsync(ct));
+        var etat = new EtatImport(rapport, await ReferencesAsync(ct), new InsertionsRpps(db.Model));
         var total = flux.CanSeek ? flux.Length : 0;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -167,18 +167,18 @@ public sealed class ImportRpps(OpenCptsDb db, CptsCourante cptsCourante, TimePro
             .ToDictionaryAsync(p => p.Rpps, StringComparer.Ordinal, ct);
 
         var maintenant = horloge.GetUtcNow().UtcDateTime;
-        long creees = 0, misesAJour = 0, inchangees = 0, professionnelsCrees = 0;
+        long creees = 0, misesAJour = 0, inchangees = 0;
         var professionnelsModifies = new HashSet<string>(StringComparer.Ordinal);
+        // New professionals are not tracked by EF: they go through the direct inserts below.
+        var nouveaux = new Dictionary<string, Professionnel>(StringComparer.Ordinal);
         foreach (var ligne in lot)
         {
-            var nouveauProfessionnel = false;
-            if (!existants.TryGetValue(ligne.Rpps, out var professionnel))
+            var nouveauProfessionnel = nouveaux.TryGetValue(ligne.Rpps, out var professionnel);
+            if (professionnel is null && !existants.TryGetValue(ligne.Rpps, out professionnel))
             {
                 professionnel = new Professionnel { Rpps = ligne.Rpps, CreeLeUtc = maintenant, MisAJourLeUtc = maintenant };
-                db.Professionnels.Add(professionnel);
-                existants[ligne.Rpps] = professionnel;
+                nouveaux[ligne.Rpps] = professionnel;
                 nouveauProfessionnel = true;
-                professionnelsCrees++;
             }
             var professionnelChange = AppliquerProfessionnel(professionnel, ligne);
             if (professionnelChange && !nouveauProfessionnel)
@@ -207,23 +207,20 @@ public sealed class ImportRpps(OpenCptsDb db, CptsCourante cptsCourante, TimePro
             }
         }
 
-        var strategie = db.Database.CreateExecutionStrategy();
         try
         {
-            await strategie.ExecuteAsync(async () =>
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-            });
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+            await etat.Insertions.InsererAsync(db, nouveaux.Values, ct);
+            await transaction.CommitAsync(ct);
             etat.Rapport.Creees += creees;
             etat.Rapport.MisesAJour += misesAJour;
             etat.Rapport.Inchangees += inchangees;
-            etat.ProfessionnelsCrees += professionnelsCrees;
+            etat.ProfessionnelsCrees += nouveaux.Count;
             etat.ProfessionnelsMisAJour += professionnelsModifies.Count;
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             // The transaction is rolled back: none of the batch is written, every line of it is reported.
             logger.LogError(e, "Lot RPPS rejeté (lignes {Premiere} à {Derniere})", lot[0].Ligne, lot[^1].Ligne);
@@ -302,10 +299,11 @@ public sealed class ImportRpps(OpenCptsDb db, CptsCourante cptsCourante, TimePro
 
     private sealed record References(Dictionary<string, string> CodesPostaux, Dictionary<string, int> Structures);
 
-    private sealed class EtatImport(RapportImport rapport, References references)
+    private sealed class EtatImport(RapportImport rapport, References references, InsertionsRpps insertions)
     {
         public RapportImport Rapport { get; } = rapport;
         public References References { get; } = references;
+        public InsertionsRpps Insertions { get; } = insertions;
         public List<RejetImport> Rejets { get; } = [];
         public long ProfessionnelsCrees { get; set; }
         public long ProfessionnelsMisAJour { get; set; }
