@@ -33,7 +33,7 @@ public static class CommandeImportRpps
         switch (resultat)
         {
             case ResultatImportRpps.FichierRefuse refus:
-                Console.Error.WriteLine($"Fichier refusé : {refus.Message}");
+                Console.Error.WriteLine($"Import refusé : {refus.Message}");
                 return 1;
             case ResultatImportRpps.Termine termine:
                 Console.WriteLine(Rediger(termine.Rapport, chrono.Elapsed));
