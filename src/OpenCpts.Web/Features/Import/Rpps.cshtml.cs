@@ -21,7 +21,7 @@ public sealed record LigneHistorique(int Id, DateTime DebutUtc, string NomFichie
 [Authorize(Policy = Comptes.Comptes.PolitiqueCoordination)]
 [RequestSizeLimit(TailleMaximale)]
 [RequestFormLimits(MultipartBodyLengthLimit = TailleMaximale)]
-public class RppsModel(OpenCptsDb db, ImportsEnCours imports) : PageModel
+public class RppsModel(OpenCptsDb db, ImportsEnCours imports, ConsulterRapportImport consulter) : PageModel
 {
     public const long TailleMaximale = 1L << 30;
 
@@ -105,8 +105,7 @@ public class RppsModel(OpenCptsDb db, ImportsEnCours imports) : PageModel
         RapportImport? rapport = null;
         if (suivi.Termine && suivi.RapportId is { } rapportId)
         {
-            rapport = await db.RapportsImport.AsNoTracking().Include(r => r.Rejets.OrderBy(j => j.Ligne))
-                .FirstOrDefaultAsync(r => r.Id == rapportId, ct);
+            rapport = await consulter.ExecuteAsync(rapportId, ct);
         }
         return new VueProgression(suivi, rapport);
     }
