@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+
+namespace OpenCpts.Web.Features.Import;
+
+/// <summary>An import started from the upload page, followed by the progress bar.</summary>
+public sealed class SuiviImport : IProgress<ProgressionImport>
+{
+    private ProgressionImport _progression = new(0, 0, 0);
+    private volatile bool _termine;
+
+    public required Guid Id { get; init; }
+    public required string NomFichier { get; init; }
+    public required string? LanceePar { get; init; }
+    public required DateTimeOffset Debut { get; init; }
+    public ProgressionImport Progression => Volatile.Read(ref _progression);
+    public bool Termine => _termine;
+    /// <summary>The persisted report once finished.</summary>
+    public int? RapportId { get; private set; }
+    /// <summary>Why the file was refused or the import failed, when it did.</summary>
+    public string? Erreur { get; private set; }
+
+    public void Report(ProgressionImport value) => Volatile.Write(ref _progression, value);
+
+    internal void Terminer(int? rapportId, string? erreur)
+    {
+        RapportId = rapportId;
+        Erreur = erreur;
+        _termine = true;
+    }
+}
+
+/// <summary>
+/// The imports running in the background. An upload must not wait for a file of hundreds of
+/// megabytes to be imported: the page hands the saved file over and polls this registry. Each
+/// import runs in its own DI scope (its own DbContext), stops with the application, and deletes
+/// its temporary file.
+/// </summary>
+public sealed class ImportsEnCours(IServiceScopeFactory scopes, IHostApplicationLifetime vie, TimeProvider horloge, ILogger<ImportsEnCours> logger)
+{
+    private static readonly TimeSpan Conservation = TimeSpan.FromHours(1);
+    private readonly ConcurrentDictionary<Guid, SuiviImport> _suivis = new();
+
+    public SuiviImport? Trouver(Guid id) => _suivis.TryGetValue(id, out var suivi) ? suivi : null;
+
+    /// <summary>Starts importing <paramref name="fichierTemporaire"/>, which the import owns from now on.</summary>
+    public SuiviImport Lancer(string fichierTemporaire, DemandeImportRpps demande)
+    {
+        Oublier();
+        var suivi = new SuiviImport
+        {
+            Id = Guid.NewGuid(),
+            NomFichier = demande.NomFichier,
+            LanceePar = demande.LanceePar,
+            Debut = horloge.GetUtcNow(),
+        };
+        _suivis[suivi.Id] = suivi;
+        _ = Task.Run(() => ExecuterAsync(suivi, fichierTemporaire, demande), CancellationToken.None);
+        return suivi;
+    }
+
+    private async Task ExecuterAsync(SuiviImport suivi, string fichier, DemandeImportRpps demande)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var resultat = await scope.ServiceProvider.GetRequiredService<ImportRpps>()
+                .ImporterFichierAsync(fichier, demande, suivi, vie.ApplicationStopping);
+            switch (resultat)
+            {
+                case ResultatImportRpps.Termine t:
+                    suivi.Terminer(t.Rapport.Id, t.Rapport.Statut == "Terminee" ? null : t.Rapport.Message);
+                    break;
+                case ResultatImportRpps.FichierRefuse r:
+                    suivi.Terminer(null, r.Message);
+                    break;
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Import RPPS {Fichier} en échec", suivi.NomFichier);
+            suivi.Terminer(null, "L'import a échoué : " + e.Message);
+        }
+        finally
+        {
+            try
+            {
+                File.Delete(fichier);
+            }
+            catch (IOException e)
+            {
+                logger.LogWarning(e, "Fichier temporaire {Fichier} non supprimé", fichier);
+            }
+        }
+    }
+
+    /// <summary>Finished imports are kept an hour for the page, then forgotten (their report stays in the base).</summary>
+    private void Oublier()
+    {
+        var limite = horloge.GetUtcNow() - Conservation;
+        foreach (var (id, suivi) in _suivis)
+        {
+            if (suivi.Termine && suivi.Debut < limite)
+            {
+                _suivis.TryRemove(id, out _);
+            }
+        }
+    }
+}
