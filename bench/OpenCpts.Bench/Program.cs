@@ -1,10 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using OpenCpts.Bench;
 using OpenCpts.Web.Features.Demo;
 using OpenCpts.Web.Features.Import;
@@ -26,31 +21,31 @@ var fichier = args[1];
 switch (args[0])
 {
     case "generate":
-    {
-        var lignes = args.Length > 2 ? int.Parse(args[2], inv) : 2_000_000;
-        var chrono = Stopwatch.StartNew();
-        var n = GenerateurRpps.Generer(fichier, lignes, SeedDemo.CommunesDemo);
-        Console.WriteLine($"{n:N0} lignes écrites dans {fichier} ({new FileInfo(fichier).Length / 1e6:N0} Mo) en {chrono.Elapsed.TotalSeconds:N1} s");
-        return 0;
-    }
-    case "parse":
-    {
-        var chrono = Stopwatch.StartNew();
-        await using var flux = File.OpenRead(fichier);
-        var ouverture = (OuvertureRpps.Ouvert)LecteurRpps.Ouvrir(flux, SeedDemo.CommunesDemo.ToHashSet());
-        using var lecteur = ouverture.Lecteur;
-        long lues = 0, retenues = 0, rejetees = 0;
-        while (lecteur.Lire(out var l))
         {
-            lues++;
-            if (l.Statut == StatutLigne.Retenue) { retenues++; }
-            if (l.Statut == StatutLigne.Rejetee) { rejetees++; }
+            var lignes = args.Length > 2 ? int.Parse(args[2], inv) : 2_000_000;
+            var chrono = Stopwatch.StartNew();
+            var n = GenerateurRpps.Generer(fichier, lignes, SeedDemo.CommunesDemo);
+            Console.WriteLine($"{n:N0} lignes écrites dans {fichier} ({new FileInfo(fichier).Length / 1e6:N0} Mo) en {chrono.Elapsed.TotalSeconds:N1} s");
+            return 0;
         }
-        chrono.Stop();
-        Console.WriteLine($"Analyse seule : {lues:N0} lignes, {retenues:N0} retenues, {rejetees:N0} rejetées en {chrono.Elapsed.TotalSeconds:N2} s = {lues / chrono.Elapsed.TotalSeconds:N0} lignes/s");
-        Memoire();
-        return 0;
-    }
+    case "parse":
+        {
+            var chrono = Stopwatch.StartNew();
+            await using var flux = File.OpenRead(fichier);
+            var ouverture = (OuvertureRpps.Ouvert)LecteurRpps.Ouvrir(flux, SeedDemo.CommunesDemo.ToHashSet());
+            using var lecteur = ouverture.Lecteur;
+            long lues = 0, retenues = 0, rejetees = 0;
+            while (lecteur.Lire(out var l))
+            {
+                lues++;
+                if (l.Statut == StatutLigne.Retenue) { retenues++; }
+                if (l.Statut == StatutLigne.Rejetee) { rejetees++; }
+            }
+            chrono.Stop();
+            Console.WriteLine($"Analyse seule : {lues:N0} lignes, {retenues:N0} retenues, {rejetees:N0} rejetées en {chrono.Elapsed.TotalSeconds:N2} s = {lues / chrono.Elapsed.TotalSeconds:N0} lignes/s");
+            Memoire();
+            return 0;
+        }
     case "import":
         return await ImporterAsync(fichier, args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault());
     case "prepare":

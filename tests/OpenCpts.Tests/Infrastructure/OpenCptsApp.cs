@@ -271,6 +271,9 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
+            // Outside Development the static web assets manifest is not read by default; without it the
+            // precompressed variants (under obj/) are missing and a browser asking for gzip gets empty files.
+            builder.UseStaticWebAssets();
             builder.UseSetting("OpenCpts:Database:Provider", fournisseur == Fournisseur.Postgres ? OptionsBaseDeDonnees.Postgres : OptionsBaseDeDonnees.Sqlite);
             builder.UseSetting("ConnectionStrings:OpenCpts", chaine);
             builder.UseSetting("OpenCpts:Database:MigrerAuDemarrage", "true");

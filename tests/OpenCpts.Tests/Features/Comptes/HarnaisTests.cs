@@ -59,8 +59,12 @@ public class HarnaisTests
 
         foreach (var ressource in new[] { "/lib/bootstrap/css/bootstrap.min.css", "/lib/htmx/htmx.min.js", "/css/site.css" })
         {
-            var reponse = await client.GetAsync(ressource);
+            // As a browser asks: compressed variants must be found too, not answered with an empty body.
+            using var requete = new HttpRequestMessage(HttpMethod.Get, ressource);
+            requete.Headers.Add("Accept-Encoding", "gzip, br");
+            var reponse = await client.SendAsync(requete);
             Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+            Assert.NotEmpty(await reponse.Content.ReadAsByteArrayAsync());
         }
     }
 }
