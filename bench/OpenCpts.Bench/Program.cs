@@ -1,5 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OpenCpts.Bench;
 using OpenCpts.Web.Features.Demo;
 using OpenCpts.Web.Features.Import;
