@@ -3,7 +3,9 @@ using OpenCpts.Web.Features.Annuaire;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Features.Demo;
 using OpenCpts.Web.Features.Import;
+using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Features.Territoire;
+using OpenCpts.Web.Fhir;
 using OpenCpts.Web.Infrastructure.Cli;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Web;
@@ -19,6 +21,8 @@ builder.Services.AddComptes(builder.Configuration);
 builder.Services.AddTerritoire();
 builder.Services.AddAnnuaire();
 builder.Services.AddImport();
+builder.Services.AddSoinsNonProgrammes();
+builder.Services.AddFhirSas(builder.Configuration);
 builder.Services.AddDemo(builder.Configuration);
 
 var app = builder.Build();
@@ -34,6 +38,8 @@ app.MapAccueil();
 app.MapTerritoire();
 app.MapAnnuaire();
 app.MapImport();
+app.MapSoinsNonProgrammes();
+app.MapFhirSas();
 
 await app.PreparerBaseAsync();
 app.AnnoncerDemarrage();

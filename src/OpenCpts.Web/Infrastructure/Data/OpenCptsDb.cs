@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Annuaire;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Features.Import;
+using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Features.Territoire;
 
 namespace OpenCpts.Web.Infrastructure.Data;
@@ -25,6 +26,9 @@ public abstract class OpenCptsDb(DbContextOptions options) : IdentityDbContext<U
     public DbSet<ExigenceDeuxFacteurs> ExigencesDeuxFacteurs => Set<ExigenceDeuxFacteurs>();
     public DbSet<RapportImport> RapportsImport => Set<RapportImport>();
     public DbSet<RejetImport> RejetsImport => Set<RejetImport>();
+    public DbSet<ModeleDisponibilite> ModelesDisponibilite => Set<ModeleDisponibilite>();
+    public DbSet<CreneauSnp> CreneauxSnp => Set<CreneauSnp>();
+    public DbSet<ReservationSnp> ReservationsSnp => Set<ReservationSnp>();
 
     /// <summary>True on PostgreSQL, for the few places where SQL differs (bulk paths).</summary>
     public bool EstPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -695,6 +695,228 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("RejetsImport");
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.CreneauSnp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ActiviteId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AvecRendezVous")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DebutUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("FinUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("MisAJourLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ModeleDisponibiliteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("TypeConsultation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Visibilite")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiviteId");
+
+                    b.HasIndex("ModeleDisponibiliteId");
+
+                    b.HasIndex("ProfessionnelId", "DebutUtc")
+                        .IsUnique();
+
+                    b.HasIndex("Statut", "DebutUtc");
+
+                    b.ToTable("CreneauxSnp", t =>
+                        {
+                            t.HasCheckConstraint("CK_CreneauSnp_Duree", "\"FinUtc\" > \"DebutUtc\"");
+                        });
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActiviteId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Archive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AvecRendezVous")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateFin")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DureeCreneauMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("HeureDebut")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("HeureFin")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("JourSemaine")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("MisAJourLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SuspenduAu")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SuspenduDu")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TypeConsultation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Visibilite")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiviteId");
+
+                    b.HasIndex("ProfessionnelId");
+
+                    b.ToTable("ModelesDisponibilite", t =>
+                        {
+                            t.HasCheckConstraint("CK_ModeleDisponibilite_Duree", "\"DureeCreneauMinutes\" BETWEEN 5 AND 240");
+
+                            t.HasCheckConstraint("CK_ModeleDisponibilite_Heures", "\"HeureFin\" > \"HeureDebut\"");
+                        });
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("AnnuleeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CodeCommune")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("CreneauSnpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("DateNaissance")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Ins")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NomPatient")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Origine")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("PrenomPatient")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreneauSnpId")
+                        .IsUnique()
+                        .HasFilter("\"Active\" = TRUE");
+
+                    b.ToTable("ReservationsSnp");
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.Territoire.Commune", b =>
                 {
                     b.Property<string>("CodeInsee")
@@ -915,6 +1137,48 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .WithMany("Rejets")
                         .HasForeignKey("RapportImportId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.CreneauSnp", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.ActiviteProfessionnelle", null)
+                        .WithMany()
+                        .HasForeignKey("ActiviteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", null)
+                        .WithMany()
+                        .HasForeignKey("ModeleDisponibiliteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.ActiviteProfessionnelle", null)
+                        .WithMany()
+                        .HasForeignKey("ActiviteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.CreneauSnp", null)
+                        .WithMany()
+                        .HasForeignKey("CreneauSnpId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

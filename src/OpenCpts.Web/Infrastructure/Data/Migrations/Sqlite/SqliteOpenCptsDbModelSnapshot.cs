@@ -672,6 +672,222 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("RejetsImport");
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.CreneauSnp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActiviteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AvecRendezVous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DebutUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FinUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MisAJourLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ModeleDisponibiliteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeConsultation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibilite")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiviteId");
+
+                    b.HasIndex("ModeleDisponibiliteId");
+
+                    b.HasIndex("ProfessionnelId", "DebutUtc")
+                        .IsUnique();
+
+                    b.HasIndex("Statut", "DebutUtc");
+
+                    b.ToTable("CreneauxSnp", t =>
+                        {
+                            t.HasCheckConstraint("CK_CreneauSnp_Duree", "\"FinUtc\" > \"DebutUtc\"");
+                        });
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActiviteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Archive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AvecRendezVous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DureeCreneauMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("HeureDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("HeureFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JourSemaine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MisAJourLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SuspenduAu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SuspenduDu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeConsultation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibilite")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiviteId");
+
+                    b.HasIndex("ProfessionnelId");
+
+                    b.ToTable("ModelesDisponibilite", t =>
+                        {
+                            t.HasCheckConstraint("CK_ModeleDisponibilite_Duree", "\"DureeCreneauMinutes\" BETWEEN 5 AND 240");
+
+                            t.HasCheckConstraint("CK_ModeleDisponibilite_Heures", "\"HeureFin\" > \"HeureDebut\"");
+                        });
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnnuleeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeCommune")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreneauSnpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DateNaissance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ins")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomPatient")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origine")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrenomPatient")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreneauSnpId")
+                        .IsUnique()
+                        .HasFilter("\"Active\" = TRUE");
+
+                    b.ToTable("ReservationsSnp");
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.Territoire.Commune", b =>
                 {
                     b.Property<string>("CodeInsee")
@@ -890,6 +1106,48 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .WithMany("Rejets")
                         .HasForeignKey("RapportImportId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.CreneauSnp", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.ActiviteProfessionnelle", null)
+                        .WithMany()
+                        .HasForeignKey("ActiviteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", null)
+                        .WithMany()
+                        .HasForeignKey("ModeleDisponibiliteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.ActiviteProfessionnelle", null)
+                        .WithMany()
+                        .HasForeignKey("ActiviteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.CreneauSnp", null)
+                        .WithMany()
+                        .HasForeignKey("CreneauSnpId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

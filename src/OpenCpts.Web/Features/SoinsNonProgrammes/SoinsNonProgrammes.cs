@@ -1,0 +1,14 @@
+namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+
+public static class SoinsNonProgrammes
+{
+    public static IServiceCollection AddSoinsNonProgrammes(this IServiceCollection services)
+    {
+        return services;
+    }
+
+    public static WebApplication MapSoinsNonProgrammes(this WebApplication app)
+    {
+        return app;
+    }
+}
