@@ -4,6 +4,7 @@ public static class SoinsNonProgrammes
 {
     public static IServiceCollection AddSoinsNonProgrammes(this IServiceCollection services)
     {
+        services.AddScoped<CalculerSuiviSnp>();
         return services;
     }
 
