@@ -29,6 +29,7 @@ public static class FhirSas
         services.AddScoped<SourceSas>();
         services.AddScoped<RechercherCreneauxSas>();
         services.AddScoped<LireRessourcesSas>();
+        services.AddHttpClient<EnvoyerRendezVousSas>(c => c.Timeout = TimeSpan.FromSeconds(10));
         return services;
     }
 

@@ -17,6 +17,9 @@ public sealed class OptionsSas
     /// slots, so all four by default.</summary>
     public List<string> VisibilitesExposees { get; set; } = [.. Visibilites.Toutes];
 
+    /// <summary>FHIR base of the SAS platform that receives appointments (INT_R03); empty = nothing is sent.</summary>
+    public string? UrlPlateforme { get; set; }
+
     /// <summary>Roles allowed to call /fhir; empty = any authenticated account (API token or session).</summary>
     public List<string> Roles { get; set; } = [];
 
