@@ -18,6 +18,8 @@ public static class SoinsNonProgrammes
         services.AddScoped<GererFluxCalendrier>();
         services.AddScoped<ConstruireFluxIcs>();
         services.AddScoped<ProfessionnelGere>();
+        services.AddScoped<ConsulterMesRendezVous>();
+        services.AddScoped<ListerDisponibilites>();
         services.AddHostedService<MaterialisationPeriodique>();
         services.AddAuthorizationBuilder()
             .AddPolicy(PolitiqueDisponibilites, p => p.RequireRole(Roles.Professionnel, Roles.Regulation, Roles.Coordination));
