@@ -28,8 +28,12 @@ public class MaterialisationPeriodiqueTests
             var s = Snp.MardiSoir();
             db.ModelesDisponibilite.Add(new ModeleDisponibilite
             {
-                ProfessionnelId = pro, JourSemaine = s.JourSemaine, HeureDebut = s.HeureDebut, HeureFin = s.HeureFin,
-                DureeCreneauMinutes = s.DureeCreneauMinutes, DateDebut = s.DateDebut,
+                ProfessionnelId = pro,
+                JourSemaine = s.JourSemaine,
+                HeureDebut = s.HeureDebut,
+                HeureFin = s.HeureFin,
+                DureeCreneauMinutes = s.DureeCreneauMinutes,
+                DateDebut = s.DateDebut,
             });
             await db.SaveChangesAsync();
         });
