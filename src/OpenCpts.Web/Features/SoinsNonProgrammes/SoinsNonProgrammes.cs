@@ -23,6 +23,7 @@ public static class SoinsNonProgrammes
         services.AddHostedService<MaterialisationPeriodique>();
         services.AddAuthorizationBuilder()
             .AddPolicy(PolitiqueDisponibilites, p => p.RequireRole(Roles.Professionnel, Roles.Regulation, Roles.Coordination));
+        services.AddScoped<CalculerSuiviSnp>();
         return services;
     }
 

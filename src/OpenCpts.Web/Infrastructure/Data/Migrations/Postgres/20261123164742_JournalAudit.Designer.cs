@@ -12,8 +12,8 @@ using OpenCpts.Web.Infrastructure.Data;
 namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOpenCptsDb))]
-    [Migration("20261123163630_SnpCalendrier")]
-    partial class SnpCalendrier
+    [Migration("20261123164742_JournalAudit")]
+    partial class JournalAudit
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -766,38 +766,6 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.FluxCalendrier", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreeLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Empreinte")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("ProfessionnelId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("RevoqueLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Empreinte")
-                        .IsUnique();
-
-                    b.HasIndex("ProfessionnelId");
-
-                    b.ToTable("FluxCalendriers");
-                });
-
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", b =>
                 {
                     b.Property<int>("Id")
@@ -1053,6 +1021,54 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Cpts");
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Infrastructure.Audit.EntreeAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("HorodatageUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Ressource")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("RessourceId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Utilisateur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HorodatageUtc");
+
+                    b.HasIndex("Ressource", "RessourceId");
+
+                    b.ToTable("EntreesAudit");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1187,15 +1203,6 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("ModeleDisponibiliteId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
-                        .WithMany()
-                        .HasForeignKey("ProfessionnelId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.FluxCalendrier", b =>
-                {
                     b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
                         .WithMany()
                         .HasForeignKey("ProfessionnelId")
