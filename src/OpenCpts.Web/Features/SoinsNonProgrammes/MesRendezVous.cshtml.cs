@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
@@ -15,7 +16,8 @@ public class MesRendezVousModel(
     OpenCptsDb db,
     UserManager<Utilisateur> utilisateurs,
     ConsulterMesRendezVous consulter,
-    GererFluxCalendrier flux) : PageModel
+    GererFluxCalendrier flux,
+    JournalAudit journal) : PageModel
 {
     public MesRendezVous? Donnees { get; private set; }
     public DateTime? FluxActifDepuis { get; private set; }
@@ -58,6 +60,11 @@ public class MesRendezVousModel(
             return false;
         }
         Donnees = await consulter.ExecuteAsync(id, ct);
+        if (Donnees.RendezVous.Count > 0)
+        {
+            // Patients' names and reasons are health data: every display is traced.
+            await journal.LectureAsync("ReservationSnp", "professionnel:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        }
         FluxActifDepuis = await flux.ActifDepuisAsync(id, ct);
         return true;
     }

@@ -109,6 +109,7 @@ public partial class PagesSnpTests
         Assert.Contains("Lucie DURAND", page, StringComparison.Ordinal);
         Assert.Contains("Fièvre", page, StringComparison.Ordinal);
         Assert.Contains("47 créneaux libres", page, StringComparison.Ordinal);
+        Assert.Equal(1, await app.AvecDbAsync(db => db.EntreesAudit.CountAsync(e => e.Ressource == "ReservationSnp")));
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
