@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 
@@ -26,7 +27,7 @@ public static class Demo
 /// The demo CPTS du Pays de Bourges: real communes of the Cher, synthetic professionals and
 /// structures (invented names), one account per role. Deterministic: same seed, same data.
 /// </summary>
-public sealed class SeedDemo(OpenCptsDb db, UserManager<Utilisateur> utilisateurs, RoleManager<IdentityRole> roles, TimeProvider horloge)
+public sealed class SeedDemo(OpenCptsDb db, UserManager<Utilisateur> utilisateurs, RoleManager<IdentityRole> roles, TimeProvider horloge, MaterialiserCreneaux materialiser)
 {
     public const string NomCpts = "CPTS du Pays de Bourges";
     public const string MotDePasse = "Demo-OpenCPTS-2026!";
@@ -108,6 +109,8 @@ public sealed class SeedDemo(OpenCptsDb db, UserManager<Utilisateur> utilisateur
         {
             db.ChangeTracker.AutoDetectChangesEnabled = detection;
         }
+        db.ChangeTracker.Clear();
+        await GenerateurDemoSnp.ChargerAsync(db, materialiser, cpts.Id, annuaire.MedecinDuCompteDemo.Id, maintenant, ct);
         await CreerComptesAsync(maintenant, annuaire.MedecinDuCompteDemo.Id);
         db.ChangeTracker.Clear();
         return true;

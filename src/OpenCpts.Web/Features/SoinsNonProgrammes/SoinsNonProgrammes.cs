@@ -1,15 +1,46 @@
+using OpenCpts.Web.Features.Comptes;
+
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
 public static class SoinsNonProgrammes
 {
+    /// <summary>Manage availabilities: a professional his own, the Régulation and the Coordination anyone's.</summary>
+    public const string PolitiqueDisponibilites = "SnpDisponibilites";
+
     public static IServiceCollection AddSoinsNonProgrammes(this IServiceCollection services)
     {
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("OpenCpts:Snp").Get<OptionsSnp>() ?? new OptionsSnp());
+        services.AddScoped<MaterialiserCreneaux>();
+        services.AddScoped<EnregistrerModele>();
+        services.AddScoped<SuspendreModele>();
+        services.AddScoped<ArchiverModele>();
+        services.AddScoped<PublierCreneauPonctuel>();
+        services.AddScoped<GererFluxCalendrier>();
+        services.AddScoped<ConstruireFluxIcs>();
+        services.AddScoped<ProfessionnelGere>();
+        services.AddScoped<ConsulterMesRendezVous>();
+        services.AddScoped<ListerDisponibilites>();
+        services.AddHostedService<MaterialisationPeriodique>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PolitiqueDisponibilites, p => p.RequireRole(Roles.Professionnel, Roles.Regulation, Roles.Coordination));
         services.AddScoped<CalculerSuiviSnp>();
         return services;
     }
 
     public static WebApplication MapSoinsNonProgrammes(this WebApplication app)
     {
+        // Anonymous: calendar apps cannot sign in; the unguessable secret is the credential.
+        app.MapGet("/snp/calendrier/{fichier}", async (string fichier, ConstruireFluxIcs flux, CancellationToken ct) =>
+        {
+            if (!fichier.EndsWith(".ics", StringComparison.Ordinal))
+            {
+                return Results.NotFound();
+            }
+            var ics = await flux.ExecuteAsync(fichier[..^4], ct);
+            return ics is null ? Results.NotFound() : Results.Text(ics, "text/calendar; charset=utf-8");
+        })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         return app;
     }
 }

@@ -29,6 +29,7 @@ public abstract class OpenCptsDb(DbContextOptions options) : IdentityDbContext<U
     public DbSet<ModeleDisponibilite> ModelesDisponibilite => Set<ModeleDisponibilite>();
     public DbSet<CreneauSnp> CreneauxSnp => Set<CreneauSnp>();
     public DbSet<ReservationSnp> ReservationsSnp => Set<ReservationSnp>();
+    public DbSet<FluxCalendrier> FluxCalendriers => Set<FluxCalendrier>();
     public DbSet<Audit.EntreeAudit> EntreesAudit => Set<Audit.EntreeAudit>();
 
     /// <summary>True on PostgreSQL, for the few places where SQL differs (bulk paths).</summary>

@@ -35,7 +35,9 @@ public class AutorisationsTests
         ("/annuaire", SaufLecture),
         ("/annuaire/export.csv", SaufLecture),
         ("/import/rpps", Coordination),
-        ("/territoire/communes", Coordination));
+        ("/territoire/communes", Coordination),
+        ("/snp/disponibilites", [Roles.Coordination, Roles.Regulation, Roles.Professionnel]),
+        ("/snp/mes-rendez-vous", [Roles.Professionnel]));
 
     private static TheoryData<Fournisseur, string, string[]> Croiser(params (string Url, string[] Roles)[] pages)
     {

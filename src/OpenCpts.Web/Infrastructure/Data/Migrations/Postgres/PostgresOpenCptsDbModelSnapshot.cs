@@ -763,6 +763,38 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.FluxCalendrier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RevoqueLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.HasIndex("ProfessionnelId");
+
+                    b.ToTable("FluxCalendriers");
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", b =>
                 {
                     b.Property<int>("Id")
@@ -1200,6 +1232,15 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("ModeleDisponibiliteId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.FluxCalendrier", b =>
+                {
                     b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
                         .WithMany()
                         .HasForeignKey("ProfessionnelId")

@@ -738,6 +738,36 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.FluxCalendrier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevoqueLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.HasIndex("ProfessionnelId");
+
+                    b.ToTable("FluxCalendriers");
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", b =>
                 {
                     b.Property<int>("Id")
@@ -1167,6 +1197,15 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("ModeleDisponibiliteId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.FluxCalendrier", b =>
+                {
                     b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
                         .WithMany()
                         .HasForeignKey("ProfessionnelId")

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenCpts.Tests.Infrastructure;
+using OpenCpts.Web.Features.Demo;
+using OpenCpts.Web.Features.SoinsNonProgrammes;
+
+namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
+
+public class DemoSnpTests
+{
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task The_next_72_hours_of_the_demo_hold_free_slots_of_several_types_and_visibilities(Fournisseur fournisseur)
+    {
+        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
+        await ChargerAsync(app);
+
+        var (types, visibilites) = await LibresDans72HeuresAsync(app);
+
+        Assert.Equal([TypesConsultation.Cabinet, TypesConsultation.Domicile, TypesConsultation.Teleconsultation], types);
+        Assert.Contains(Visibilites.Snp, visibilites);
+        Assert.Contains(Visibilites.Cpts, visibilites);
+    }
+
+    [Fact]
+    public async Task Any_day_of_the_week_the_demo_has_free_slots_in_the_next_72_hours()
+    {
+        await using var app = await OpenCptsApp.DemarrerAsync(Fournisseur.Sqlite);
+        // Friday 2026-11-27 at 22:30 Paris, a late evening before the weekend.
+        app.Horloge.SetUtcNow(new DateTimeOffset(2026, 11, 27, 21, 30, 0, TimeSpan.Zero));
+        await ChargerAsync(app);
+
+        var (types, visibilites) = await LibresDans72HeuresAsync(app);
+
+        Assert.True(types.Count >= 2 && visibilites.Count >= 2, string.Join(",", types.Concat(visibilites)));
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task A_demo_professional_with_slots_belongs_to_two_CPTS(Fournisseur fournisseur)
+    {
+        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
+        await ChargerAsync(app);
+
+        var membres = await app.AvecDbAsync(db => db.Professionnels
+            .Where(p => p.Adhesions.Count == 2 && db.CreneauxSnp.Any(c => c.ProfessionnelId == p.Id && c.Statut == StatutsCreneau.Libre))
+            .CountAsync());
+        var vierzon = await app.AvecDbAsync(db => db.Cpts.Where(c => c.Nom == GenerateurDemoSnp.NomCptsVierzon).Select(c => c.Communes.Count).SingleAsync());
+
+        Assert.True(membres >= 1);
+        Assert.Equal(GenerateurDemoSnp.CommunesVierzon.Count, vierzon);
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task The_demo_doctor_has_patterns_and_a_booking(Fournisseur fournisseur)
+    {
+        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
+        await ChargerAsync(app);
+
+        var (modeles, reservations) = await app.AvecDbAsync(async db =>
+        {
+            var id = await db.Users.Where(u => u.Email == "pro@demo.opencpts.fr").Select(u => u.ProfessionnelId!.Value).SingleAsync();
+            var m = await db.ModelesDisponibilite.CountAsync(x => x.ProfessionnelId == id);
+            var r = await db.ReservationsSnp.CountAsync(x => x.Statut == StatutsReservation.Confirmee && db.CreneauxSnp.Any(c => c.Id == x.CreneauSnpId && c.ProfessionnelId == id && c.Statut == StatutsCreneau.Reserve));
+            return (m, r);
+        });
+
+        Assert.True(modeles >= 3);
+        Assert.True(reservations >= 1);
+        Assert.InRange(await app.AvecDbAsync(db => db.ReservationsSnp.CountAsync()), 3, 20);
+    }
+
+    private static async Task<(List<string> Types, List<string> Visibilites)> LibresDans72HeuresAsync(OpenCptsApp app)
+    {
+        var maintenant = app.Horloge.GetUtcNow().UtcDateTime;
+        var fin = maintenant.AddHours(72);
+        var libres = await app.AvecDbAsync(db => db.CreneauxSnp
+            .Where(c => c.Statut == StatutsCreneau.Libre && c.DebutUtc > maintenant && c.DebutUtc < fin)
+            .Select(c => new { c.TypeConsultation, c.Visibilite })
+            .Distinct().ToListAsync());
+        return ([.. libres.Select(l => l.TypeConsultation).Distinct().Order(StringComparer.Ordinal)],
+            [.. libres.Select(l => l.Visibilite).Distinct().Order(StringComparer.Ordinal)]);
+    }
+
+    private static Task<bool> ChargerAsync(OpenCptsApp app) =>
+        app.AvecServicesAsync(sp => sp.GetRequiredService<SeedDemo>().ChargerSiAbsenteAsync());
+}
