@@ -29,6 +29,9 @@ public abstract class OpenCptsDb(DbContextOptions options) : IdentityDbContext<U
     public DbSet<ModeleDisponibilite> ModelesDisponibilite => Set<ModeleDisponibilite>();
     public DbSet<CreneauSnp> CreneauxSnp => Set<CreneauSnp>();
     public DbSet<ReservationSnp> ReservationsSnp => Set<ReservationSnp>();
+    public DbSet<DemandeSnp> DemandesSnp => Set<DemandeSnp>();
+    public DbSet<Infrastructure.Messages.MessageSortant> MessagesSortants => Set<Infrastructure.Messages.MessageSortant>();
+    public DbSet<Infrastructure.Geocodage.GeocodageEchec> GeocodageEchecs => Set<Infrastructure.Geocodage.GeocodageEchec>();
 
     /// <summary>True on PostgreSQL, for the few places where SQL differs (bulk paths).</summary>
     public bool EstPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
