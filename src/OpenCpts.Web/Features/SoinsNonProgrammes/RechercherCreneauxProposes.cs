@@ -106,7 +106,6 @@ public sealed class RechercherCreneauxProposes(OpenCptsDb db, CptsCourante cpts,
                          Site = a == null ? null : (a.Enseigne ?? a.RaisonSociale ?? a.Voie),
                          CodeCommune = a == null ? null : a.CodeCommune,
                          Commune = a == null ? null : a.LibelleCommune,
-                         CodePostal = a == null ? null : a.CodePostal,
                          Latitude = a == null ? null : a.Latitude,
                          Longitude = a == null ? null : a.Longitude,
                      };
@@ -134,7 +133,7 @@ public sealed class RechercherCreneauxProposes(OpenCptsDb db, CptsCourante cpts,
                 var lon = t.Longitude ?? site?.Longitude;
                 return new CreneauPropose(t.Id, t.DebutUtc, t.FinUtc, t.TypeConsultation, t.Visibilite, t.Rpps,
                     Annuaire.Civilites.NomAffiche(t.CiviliteExercice, t.Prenom, t.Nom), t.CodeProfession, t.ActiviteId, t.Site,
-                    t.CodeCommune, t.Commune, Mesurer(patient, site, t.CodePostal, lat, lon));
+                    t.CodeCommune, t.Commune, Mesurer(patient, site, lat, lon));
             })
             .OrderBy(c => c.Proximite.Km is null ? 1 : 0)
             .ThenBy(c => c.Proximite.Km ?? 0)
@@ -149,7 +148,7 @@ public sealed class RechercherCreneauxProposes(OpenCptsDb db, CptsCourante cpts,
     /// Same commune is 0 km whatever the coordinates; otherwise kilometres when both ends are known
     /// (site coordinates, else the centre of its commune); otherwise postcode, then département.
     /// </summary>
-    internal static Proximite Mesurer(LieuCommune? patient, LieuCommune? site, string? codePostalSite, double? lat, double? lon)
+    internal static Proximite Mesurer(LieuCommune? patient, LieuCommune? site, double? lat, double? lon)
     {
         if (patient is null || site is null)
         {
@@ -159,7 +158,7 @@ public sealed class RechercherCreneauxProposes(OpenCptsDb db, CptsCourante cpts,
         {
             return new Proximite(0, Proximite.MemeCommune);
         }
-        var niveau = MemeCodePostal(patient, site, codePostalSite) ? Proximite.MemeCodePostal
+        var niveau = MemeCodePostal(patient, site) ? Proximite.MemeCodePostal
             : patient.Departement == site.Departement ? Proximite.MemeDepartement
             : Proximite.Autre;
         if (patient.Latitude is { } plat && patient.Longitude is { } plon && lat is { } slat && lon is { } slon)
@@ -169,14 +168,12 @@ public sealed class RechercherCreneauxProposes(OpenCptsDb db, CptsCourante cpts,
         return new Proximite(null, niveau);
     }
 
-    private static bool MemeCodePostal(LieuCommune patient, LieuCommune site, string? codePostalSite)
-    {
-        var postaux = patient.CodesPostaux.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var duSite = codePostalSite is { Length: > 0 }
-            ? [codePostalSite]
-            : site.CodesPostaux.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return postaux.Intersect(duSite, StringComparer.Ordinal).Any();
-    }
+    // The postcodes of the reference commune, not the site's own field: a commune may have several.
+    private static bool MemeCodePostal(LieuCommune patient, LieuCommune site) =>
+        Postaux(patient).Intersect(Postaux(site), StringComparer.Ordinal).Any();
+
+    private static string[] Postaux(LieuCommune c) =>
+        c.CodesPostaux.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Great-circle distance in km.</summary>
     internal static double Haversine(double lat1, double lon1, double lat2, double lon2)
