@@ -17,6 +17,11 @@ public static class SoinsNonProgrammes
         services.AddScoped<ReplanifierReservation>();
         services.AddScoped<MarquerHonoree>();
         services.AddScoped<RechercherCreneauxProposes>();
+        services.AddScoped<CreerDemande>();
+        services.AddScoped<OrienterDemande>();
+        services.AddScoped<ClasserDemandeSansSolution>();
+        services.AddScoped<ListerDemandesDuJour>();
+        services.AddScoped<ConsulterReservation>();
         return services;
     }
 
