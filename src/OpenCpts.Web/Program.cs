@@ -23,7 +23,8 @@ builder.Services.AddTerritoire();
 builder.Services.AddAnnuaire();
 builder.Services.AddImport();
 builder.Services.AddSoinsNonProgrammes();
-builder.Services.AddMessages(builder.Configuration);
+builder.Services.AddEnvoiMessages(builder.Configuration);
+OpenCpts.Web.Infrastructure.Geocodage.ClientBan.AddClientBan(builder.Services, builder.Configuration);
 builder.Services.AddFhirSas(builder.Configuration);
 builder.Services.AddDemo(builder.Configuration);
 

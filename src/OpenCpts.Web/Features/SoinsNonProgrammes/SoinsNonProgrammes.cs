@@ -22,6 +22,7 @@ public static class SoinsNonProgrammes
         services.AddScoped<ClasserDemandeSansSolution>();
         services.AddScoped<ListerDemandesDuJour>();
         services.AddScoped<ConsulterReservation>();
+        services.AddScoped<Infrastructure.Geocodage.GeocoderTerritoire>();
         return services;
     }
 

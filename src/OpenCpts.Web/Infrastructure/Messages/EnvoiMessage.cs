@@ -97,7 +97,7 @@ public sealed class EnvoiSmtp(OptionsSmtp options, BoiteEnvoi boite, ILogger<Env
 
 public static class EnvoiMessages
 {
-    public static IServiceCollection AddMessages(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddEnvoiMessages(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("OpenCpts:Smtp").Get<OptionsSmtp>() ?? new OptionsSmtp();
         services.AddSingleton(options);
