@@ -23,6 +23,7 @@ public static class SoinsNonProgrammes
         services.AddScoped<ListerDemandesDuJour>();
         services.AddScoped<ConsulterReservation>();
         services.AddScoped<Infrastructure.Geocodage.GeocoderTerritoire>();
+        services.AddScoped<SaisirCoordonneesSite>();
         return services;
     }
 
