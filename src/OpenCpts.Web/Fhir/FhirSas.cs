@@ -1,15 +1,114 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.Options;
+
 namespace OpenCpts.Web.Fhir;
 
 /// <summary>The FHIR R4 surface for the SAS platform (gestionnaire d'agenda CPTS), under /fhir.</summary>
 public static class FhirSas
 {
+    /// <summary>Policy of /fhir: an authenticated account (API token), restricted to <see cref="OptionsSas.Roles"/> when set.</summary>
+    public const string PolitiqueSas = "Sas";
+
+    private static readonly string[] TypesLisibles = ["Slot", "Schedule", "Practitioner", "PractitionerRole", "HealthcareService", "Organization"];
+
     public static IServiceCollection AddFhirSas(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<OptionsSas>(configuration.GetSection("OpenCpts:Sas"));
+        services.PostConfigure<OptionsSas>(o => o.UrlPublique ??= configuration["OpenCpts:UrlPublique"]);
+        var roles = configuration.GetSection("OpenCpts:Sas:Roles").Get<string[]>() ?? [];
+        services.AddAuthorizationBuilder().AddPolicy(PolitiqueSas, p =>
+        {
+            p.RequireAuthenticatedUser();
+            if (roles.Length > 0)
+            {
+                p.RequireRole(roles);
+            }
+        });
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AutorisationFhir>();
+        services.AddScoped<SourceSas>();
+        services.AddScoped<RechercherCreneauxSas>();
+        services.AddScoped<LireRessourcesSas>();
+        services.AddHttpClient<EnvoyerRendezVousSas>(c => c.Timeout = TimeSpan.FromSeconds(10));
         return services;
     }
 
     public static WebApplication MapFhirSas(this WebApplication app)
     {
+        var fhir = app.MapGroup("/fhir")
+            .RequireAuthorization(PolitiqueSas)
+            .ExcludeFromDescription()
+            .AddEndpointFilter(async (ctx, suivant) =>
+            {
+                var http = ctx.HttpContext;
+                if (new RequeteFhir(http.Request.QueryString.Value).FormatRefuse(http.Request) is { } refus)
+                {
+                    return refus;
+                }
+                return await suivant(ctx);
+            });
+
+        // Capabilities hold no data: readable without a token, as FHIR clients expect.
+        fhir.MapGet("/metadata", (HttpContext http, TimeProvider horloge) =>
+            ReponsesFhir.Ressource(CapaciteSas.Construire(BaseUrl(http), horloge.GetUtcNow()))).AllowAnonymous();
+
+        fhir.MapGet("/Slot", (HttpContext http, RechercherCreneauxSas recherche) =>
+            recherche.ExecuterAsync(Requete(http), BaseUrl(http), UrlDemandee(http), http.RequestAborted));
+        fhir.MapGet("/Practitioner", (HttpContext http, LireRessourcesSas lecture) =>
+            lecture.RechercherPractitionersAsync(Requete(http), BaseUrl(http), UrlDemandee(http), http.RequestAborted));
+        fhir.MapGet("/Schedule", (HttpContext http, LireRessourcesSas lecture) =>
+            lecture.RechercherSchedulesAsync(Requete(http), BaseUrl(http), UrlDemandee(http), http.RequestAborted));
+        fhir.MapGet("/{type}/{id}", (string type, string id, HttpContext http, LireRessourcesSas lecture) =>
+            TypesLisibles.Contains(type)
+                ? lecture.LireAsync(type, id, BaseUrl(http), http.RequestAborted)
+                : Task.FromResult(TypeInconnu(type)));
+        fhir.MapFallback("/{**chemin}", (HttpContext http) =>
+        {
+            var type = http.Request.Path.Value!["/fhir/".Length..].Split('/')[0];
+            return TypesLisibles.Contains(type) || type == "metadata"
+                ? ReponsesFhir.Erreur(StatusCodes.Status405MethodNotAllowed, Hl7.Fhir.Model.OperationOutcome.IssueType.NotSupported,
+                    $"Interaction {http.Request.Method} non prise en charge sur {http.Request.Path}.",
+                    $"Interaction {http.Request.Method} is not supported on {http.Request.Path}.")
+                : TypeInconnu(type);
+        });
         return app;
+    }
+
+    private static IResult TypeInconnu(string type) =>
+        ReponsesFhir.Erreur(StatusCodes.Status404NotFound, Hl7.Fhir.Model.OperationOutcome.IssueType.NotSupported,
+            $"Type de ressource « {type} » non servi par ce serveur.", $"Resource type '{type}' is not served by this server.");
+
+    private static RequeteFhir Requete(HttpContext http) => new(http.Request.QueryString.Value);
+
+    /// <summary>The public address (OpenCpts:UrlPublique) when configured, else the one the request came to.</summary>
+    private static string BaseUrl(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<OptionsSas>>().Value.UrlPublique?.TrimEnd('/')
+        ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+
+    private static string UrlDemandee(HttpContext http) =>
+        $"{BaseUrl(http)}{http.Request.Path}{http.Request.QueryString}";
+
+    /// <summary>401/403 on /fhir as OperationOutcomes (the SAS reads FHIR, not ProblemDetails or a sign-in page).</summary>
+    private sealed class AutorisationFhir : IAuthorizationMiddlewareResultHandler
+    {
+        private readonly AuthorizationMiddlewareResultHandler _defaut = new();
+
+        public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+        {
+            if (!context.Request.Path.StartsWithSegments("/fhir") || authorizeResult.Succeeded)
+            {
+                return _defaut.HandleAsync(next, context, policy, authorizeResult);
+            }
+            if (authorizeResult.Challenged)
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                return ReponsesFhir.EcrireAsync(context, ReponsesFhir.Issue(Hl7.Fhir.Model.OperationOutcome.IssueType.Login,
+                    "Authentification requise : en-tête Authorization: Bearer <jeton d'API>.",
+                    "Authentication required: Authorization: Bearer <API token> header."), StatusCodes.Status401Unauthorized);
+            }
+            return ReponsesFhir.EcrireAsync(context, ReponsesFhir.Issue(Hl7.Fhir.Model.OperationOutcome.IssueType.Forbidden,
+                "Ce compte n'est pas autorisé à interroger l'interface SAS.", "This account may not query the SAS interface."),
+                StatusCodes.Status403Forbidden);
+        }
     }
 }

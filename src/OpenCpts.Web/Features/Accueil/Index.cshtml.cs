@@ -14,6 +14,8 @@ public class IndexModel(OpenCptsDb db, CptsCourante cptsCourante) : PageModel
     public int Professionnels { get; private set; }
     public int Membres { get; private set; }
     public int Structures { get; private set; }
+    /// <summary>The last RPPS import, shown to the Coordination who runs them.</summary>
+    public Import.RapportImport? DernierImport { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -30,5 +32,9 @@ public class IndexModel(OpenCptsDb db, CptsCourante cptsCourante) : PageModel
         Professionnels = await db.Professionnels.CountAsync(p => p.Activites.Any(a => a.CodeCommune != null && codes.Contains(a.CodeCommune)), ct);
         Membres = await db.Adhesions.CountAsync(a => a.CptsId == cpts.Id, ct);
         Structures = await db.Structures.CountAsync(s => s.CodeCommune != null && codes.Contains(s.CodeCommune), ct);
+        if (User.IsInRole(Comptes.Roles.Coordination))
+        {
+            DernierImport = await db.RapportsImport.AsNoTracking().OrderByDescending(r => r.DebutUtc).FirstOrDefaultAsync(ct);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using OpenCpts.Web.Infrastructure.Exports;
 
 namespace OpenCpts.Web.Features.Annuaire;
 
@@ -41,22 +42,6 @@ public sealed class ExporterProfessionnels(RechercherProfessionnels recherche)
     private static string Ligne(IEnumerable<string> cellules) =>
         string.Join(Separateur, cellules.Select(Cellule)) + "\r\n";
 
-    /// <summary>One escaped cell.</summary>
-    public static string Cellule(string? valeur)
-    {
-        if (string.IsNullOrEmpty(valeur))
-        {
-            return "";
-        }
-        // OWASP CSV injection: a leading = + - @ (or tab / CR) makes Excel evaluate the cell.
-        if (valeur[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            valeur = "'" + valeur;
-        }
-        if (valeur.AsSpan().IndexOfAny(";\"\r\n") >= 0)
-        {
-            return "\"" + valeur.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        }
-        return valeur;
-    }
+    /// <summary>One escaped cell (see <see cref="Tableur.CelluleCsv"/>).</summary>
+    public static string Cellule(string? valeur) => Tableur.CelluleCsv(valeur);
 }

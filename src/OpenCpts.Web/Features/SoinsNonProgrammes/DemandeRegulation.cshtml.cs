@@ -15,7 +15,7 @@ namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 [Authorize(Policy = SoinsNonProgrammes.PolitiqueRegulation)]
 public class DemandeRegulationModel(
     OpenCptsDb db, RechercherCreneauxProposes rechercher, OrienterDemande orienter, ClasserDemandeSansSolution sansSolution,
-    CptsCourante cpts, ConsulterReservation consulter, TimeProvider horloge, ILoggerFactory journaux) : PageModel
+    CptsCourante cpts, ConsulterReservation consulter, TimeProvider horloge, ILoggerFactory journaux, Infrastructure.Audit.JournalAudit audit) : PageModel
 {
     public const string MessageDejaReserve = "Ce créneau vient d'être réservé par un autre opérateur. La liste ci-dessous est à jour : choisissez un autre créneau.";
 
@@ -86,6 +86,7 @@ public class DemandeRegulationModel(
         Demande = demande;
         journaux.CreateLogger("AuditLecture").LogInformation(
             "Patient data read: request {DemandeId} by {Utilisateur} at {InstantUtc:O}", id, User.Identity?.Name, horloge.GetUtcNow());
+        await audit.LectureAsync("DemandeSnp", id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         NomCommunePatient = await db.Communes.Where(c => c.CodeInsee == demande.CodeCommune).Select(c => c.Nom).FirstOrDefaultAsync(ct);
         var codes = (await cpts.CodesCommunesAsync(ct)).ToList();
         CommunesTerritoire = [.. (await db.Communes.AsNoTracking().Where(c => codes.Contains(c.CodeInsee)).OrderBy(c => c.Nom)

@@ -11,7 +11,7 @@ namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 [Authorize(Policy = SoinsNonProgrammes.PolitiqueRegulation)]
 public class ReservationModel(
     ConsulterReservation consulter, AnnulerReservation annuler, ReplanifierReservation replanifier, MarquerHonoree marquer,
-    RechercherCreneauxProposes rechercher, TimeProvider horloge, ILoggerFactory journaux) : PageModel
+    RechercherCreneauxProposes rechercher, TimeProvider horloge, ILoggerFactory journaux, Infrastructure.Audit.JournalAudit audit) : PageModel
 {
     public FicheReservation Fiche { get; private set; } = null!;
     public IReadOnlyList<CreneauPropose> AutresCreneaux { get; private set; } = [];
@@ -29,6 +29,7 @@ public class ReservationModel(
         }
         journaux.CreateLogger("AuditLecture").LogInformation(
             "Patient data read: booking {ReservationId} by {Utilisateur} at {InstantUtc:O}", id, User.Identity?.Name, horloge.GetUtcNow());
+        await audit.LectureAsync("ReservationSnp", id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         Fiche = fiche;
         Commence = horloge.GetUtcNow().UtcDateTime >= fiche.DebutUtc;
         if (fiche.Statut == StatutsReservation.Confirmee && !Commence)

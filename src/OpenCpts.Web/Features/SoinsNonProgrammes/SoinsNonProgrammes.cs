@@ -24,6 +24,7 @@ public static class SoinsNonProgrammes
         services.AddScoped<ConsulterReservation>();
         services.AddScoped<Infrastructure.Geocodage.GeocoderTerritoire>();
         services.AddScoped<SaisirCoordonneesSite>();
+        services.AddScoped<CalculerSuiviSnp>();
         return services;
     }
 

@@ -31,6 +31,8 @@ public static class PlateformeWeb
         // French text is written as is (é, not &#xE9;): readable source, smaller pages, simpler tests.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Audit.JournalAudit>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "OpenCPTS API";

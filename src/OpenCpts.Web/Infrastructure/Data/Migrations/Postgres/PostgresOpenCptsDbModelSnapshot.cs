@@ -1100,6 +1100,54 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Cpts");
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Infrastructure.Audit.EntreeAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("HorodatageUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Ressource")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("RessourceId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Utilisateur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HorodatageUtc");
+
+                    b.HasIndex("Ressource", "RessourceId");
+
+                    b.ToTable("EntreesAudit");
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Infrastructure.Geocodage.GeocodageEchec", b =>
                 {
                     b.Property<string>("Cle")

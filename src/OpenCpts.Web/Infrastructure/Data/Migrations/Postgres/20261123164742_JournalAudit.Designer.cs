@@ -12,8 +12,8 @@ using OpenCpts.Web.Infrastructure.Data;
 namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOpenCptsDb))]
-    [Migration("20261123163747_SnpRegulation")]
-    partial class SnpRegulation
+    [Migration("20261123164742_JournalAudit")]
+    partial class JournalAudit
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -766,88 +766,6 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.DemandeSnp", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<bool>("AMedecinTraitant")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("CodeCommune")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<DateTime>("CreeLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreePar")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateOnly>("DateNaissance")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Ins")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("Motif")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("NomMedecinTraitant")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("NomPatient")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("PrenomPatient")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<long?>("ReservationSnpId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Statut")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<string>("Telephone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("TypeSouhaite")
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<string>("Urgence")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreeLeUtc");
-
-                    b.HasIndex("ReservationSnpId");
-
-                    b.ToTable("DemandesSnp");
-                });
-
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", b =>
                 {
                     b.Property<int>("Id")
@@ -1103,21 +1021,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Cpts");
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Infrastructure.Geocodage.GeocodageEchec", b =>
-                {
-                    b.Property<string>("Cle")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateTime>("EssayeLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Cle");
-
-                    b.ToTable("GeocodageEchecs");
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Infrastructure.Messages.MessageSortant", b =>
+            modelBuilder.Entity("OpenCpts.Web.Infrastructure.Audit.EntreeAudit", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1125,34 +1029,44 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Canal")
+                    b.Property<string>("Action")
                         .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
-                    b.Property<DateTime>("CreeLeUtc")
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("HorodatageUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Destinataire")
+                    b.Property<string>("Ressource")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
-                    b.Property<string>("Sujet")
+                    b.Property<string>("RessourceId")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
-                    b.Property<string>("Texte")
+                    b.Property<string>("Utilisateur")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreeLeUtc");
+                    b.HasIndex("HorodatageUtc");
 
-                    b.ToTable("MessagesSortants");
+                    b.HasIndex("Ressource", "RessourceId");
+
+                    b.ToTable("EntreesAudit");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1294,14 +1208,6 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("ProfessionnelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.DemandeSnp", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", null)
-                        .WithMany()
-                        .HasForeignKey("ReservationSnpId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", b =>

@@ -11,7 +11,7 @@ using OpenCpts.Web.Infrastructure.Data;
 namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOpenCptsDb))]
-    [Migration("20261123163740_SnpRegulation")]
+    [Migration("20261123172356_SnpRegulation")]
     partial class SnpRegulation
     {
         /// <inheritdoc />
@@ -1068,6 +1068,52 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Cpts");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Infrastructure.Audit.EntreeAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HorodatageUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ressource")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RessourceId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Utilisateur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HorodatageUtc");
+
+                    b.HasIndex("Ressource", "RessourceId");
+
+                    b.ToTable("EntreesAudit");
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Infrastructure.Geocodage.GeocodageEchec", b =>

@@ -1,0 +1,52 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class JournalAudit : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "EntreesAudit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HorodatageUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UtilisateurId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Utilisateur = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Ressource = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    RessourceId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EntreesAudit", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntreesAudit_HorodatageUtc",
+                table: "EntreesAudit",
+                column: "HorodatageUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntreesAudit_Ressource_RessourceId",
+                table: "EntreesAudit",
+                columns: new[] { "Ressource", "RessourceId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "EntreesAudit");
+        }
+    }
+}
