@@ -8,6 +8,7 @@ using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Fhir;
 using OpenCpts.Web.Infrastructure.Cli;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Messages;
 using OpenCpts.Web.Infrastructure.Web;
 
 // The same executable is the web platform and the CLI (`-- migrate`, `-- import rpps FILE`…).
@@ -22,6 +23,8 @@ builder.Services.AddTerritoire();
 builder.Services.AddAnnuaire();
 builder.Services.AddImport();
 builder.Services.AddSoinsNonProgrammes();
+builder.Services.AddEnvoiMessages(builder.Configuration);
+OpenCpts.Web.Infrastructure.Geocodage.ClientBan.AddClientBan(builder.Services, builder.Configuration);
 builder.Services.AddFhirSas(builder.Configuration);
 builder.Services.AddDemo(builder.Configuration);
 

@@ -7,6 +7,9 @@ public static class SoinsNonProgrammes
     /// <summary>Manage availabilities: a professional his own, the Régulation and the Coordination anyone's.</summary>
     public const string PolitiqueDisponibilites = "SnpDisponibilites";
 
+    /// <summary>Policy: the regulation desk and the booking API (Régulation and Coordination).</summary>
+    public const string PolitiqueRegulation = "SnpRegulation";
+
     public static IServiceCollection AddSoinsNonProgrammes(this IServiceCollection services)
     {
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("OpenCpts:Snp").Get<OptionsSnp>() ?? new OptionsSnp());
@@ -22,7 +25,21 @@ public static class SoinsNonProgrammes
         services.AddScoped<ListerDisponibilites>();
         services.AddHostedService<MaterialisationPeriodique>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(PolitiqueDisponibilites, p => p.RequireRole(Roles.Professionnel, Roles.Regulation, Roles.Coordination));
+            .AddPolicy(PolitiqueDisponibilites, p => p.RequireRole(Roles.Professionnel, Roles.Regulation, Roles.Coordination))
+            .AddPolicy(PolitiqueRegulation, p => p.RequireRole(Roles.Regulation, Roles.Coordination));
+        services.AddScoped<ValiderPatient>();
+        services.AddScoped<ReserverCreneau>();
+        services.AddScoped<AnnulerReservation>();
+        services.AddScoped<ReplanifierReservation>();
+        services.AddScoped<MarquerHonoree>();
+        services.AddScoped<RechercherCreneauxProposes>();
+        services.AddScoped<CreerDemande>();
+        services.AddScoped<OrienterDemande>();
+        services.AddScoped<ClasserDemandeSansSolution>();
+        services.AddScoped<ListerDemandesDuJour>();
+        services.AddScoped<ConsulterReservation>();
+        services.AddScoped<Infrastructure.Geocodage.GeocoderTerritoire>();
+        services.AddScoped<SaisirCoordonneesSite>();
         services.AddScoped<CalculerSuiviSnp>();
         return services;
     }
@@ -41,6 +58,7 @@ public static class SoinsNonProgrammes
         })
             .AllowAnonymous()
             .ExcludeFromDescription();
+        ApiSnp.Mapper(app);
         return app;
     }
 }

@@ -30,6 +30,9 @@ public abstract class OpenCptsDb(DbContextOptions options) : IdentityDbContext<U
     public DbSet<CreneauSnp> CreneauxSnp => Set<CreneauSnp>();
     public DbSet<ReservationSnp> ReservationsSnp => Set<ReservationSnp>();
     public DbSet<FluxCalendrier> FluxCalendriers => Set<FluxCalendrier>();
+    public DbSet<DemandeSnp> DemandesSnp => Set<DemandeSnp>();
+    public DbSet<Infrastructure.Messages.MessageSortant> MessagesSortants => Set<Infrastructure.Messages.MessageSortant>();
+    public DbSet<Infrastructure.Geocodage.GeocodageEchec> GeocodageEchecs => Set<Infrastructure.Geocodage.GeocodageEchec>();
     public DbSet<Audit.EntreeAudit> EntreesAudit => Set<Audit.EntreeAudit>();
 
     /// <summary>True on PostgreSQL, for the few places where SQL differs (bulk paths).</summary>

@@ -763,6 +763,88 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.DemandeSnp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AMedecinTraitant")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CodeCommune")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DateNaissance")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Ins")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NomMedecinTraitant")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NomPatient")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PrenomPatient")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("ReservationSnpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TypeSouhaite")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Urgence")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreeLeUtc");
+
+                    b.HasIndex("ReservationSnpId");
+
+                    b.ToTable("DemandesSnp");
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.FluxCalendrier", b =>
                 {
                     b.Property<int>("Id")
@@ -1098,6 +1180,58 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("EntreesAudit");
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Infrastructure.Geocodage.GeocodageEchec", b =>
+                {
+                    b.Property<string>("Cle")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("EssayeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Cle");
+
+                    b.ToTable("GeocodageEchecs");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Infrastructure.Messages.MessageSortant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Canal")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreeLeUtc");
+
+                    b.ToTable("MessagesSortants");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1237,6 +1371,14 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("ProfessionnelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.DemandeSnp", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", null)
+                        .WithMany()
+                        .HasForeignKey("ReservationSnpId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.FluxCalendrier", b =>

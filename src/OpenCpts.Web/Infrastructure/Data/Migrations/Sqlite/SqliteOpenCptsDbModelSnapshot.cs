@@ -738,6 +738,86 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.DemandeSnp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AMedecinTraitant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeCommune")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateNaissance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ins")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomMedecinTraitant")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomPatient")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrenomPatient")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReservationSnpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeSouhaite")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Urgence")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreeLeUtc");
+
+                    b.HasIndex("ReservationSnpId");
+
+                    b.ToTable("DemandesSnp");
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.FluxCalendrier", b =>
                 {
                     b.Property<int>("Id")
@@ -1063,6 +1143,56 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("EntreesAudit");
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Infrastructure.Geocodage.GeocodageEchec", b =>
+                {
+                    b.Property<string>("Cle")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EssayeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Cle");
+
+                    b.ToTable("GeocodageEchecs");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Infrastructure.Messages.MessageSortant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Canal")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreeLeUtc");
+
+                    b.ToTable("MessagesSortants");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1202,6 +1332,14 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("ProfessionnelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.DemandeSnp", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", null)
+                        .WithMany()
+                        .HasForeignKey("ReservationSnpId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.FluxCalendrier", b =>

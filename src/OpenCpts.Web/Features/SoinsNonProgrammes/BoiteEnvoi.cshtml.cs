@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Messages;
+
+namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+
+/// <summary>What the platform sent (or would send) to patients: the development outbox, and every SMS.</summary>
+[Authorize(Policy = SoinsNonProgrammes.PolitiqueRegulation)]
+public class BoiteEnvoiModel(OpenCptsDb db, OptionsSmtp smtp) : PageModel
+{
+    public IReadOnlyList<MessageSortant> Messages { get; private set; } = [];
+    public bool SmtpConfigure => !string.IsNullOrWhiteSpace(smtp.Hote);
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Messages = await db.MessagesSortants.AsNoTracking().OrderByDescending(m => m.CreeLeUtc).ThenByDescending(m => m.Id).Take(100).ToListAsync(ct);
+}

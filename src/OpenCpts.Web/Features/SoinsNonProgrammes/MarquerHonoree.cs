@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Infrastructure.Data;
+
+namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+
+public enum ResultatPresence
+{
+    Marquee,
+    Introuvable,
+    /// <summary>The appointment has not started yet.</summary>
+    TropTot,
+    /// <summary>A cancelled booking cannot be marked.</summary>
+    Annulee,
+}
+
+/// <summary>Records whether the patient came (honoured) or not, once the slot has started. It can be corrected.</summary>
+public sealed class MarquerHonoree(OpenCptsDb db, TimeProvider horloge)
+{
+    public Task<ResultatPresence> HonoreeAsync(long reservationId, CancellationToken ct = default) =>
+        MarquerAsync(reservationId, StatutsReservation.Honoree, ct);
+
+    public Task<ResultatPresence> NonHonoreeAsync(long reservationId, CancellationToken ct = default) =>
+        MarquerAsync(reservationId, StatutsReservation.NonHonoree, ct);
+
+    private async Task<ResultatPresence> MarquerAsync(long reservationId, string statut, CancellationToken ct)
+    {
+        var r = await db.ReservationsSnp
+            .Where(r => r.Id == reservationId)
+            .Select(r => new { r.Statut, Debut = db.CreneauxSnp.Where(c => c.Id == r.CreneauSnpId).Select(c => c.DebutUtc).First() })
+            .FirstOrDefaultAsync(ct);
+        if (r is null)
+        {
+            return ResultatPresence.Introuvable;
+        }
+        if (r.Statut == StatutsReservation.Annulee)
+        {
+            return ResultatPresence.Annulee;
+        }
+        if (horloge.GetUtcNow().UtcDateTime < r.Debut)
+        {
+            return ResultatPresence.TropTot;
+        }
+        await db.ReservationsSnp.Where(x => x.Id == reservationId && x.Statut != StatutsReservation.Annulee)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Statut, statut), ct);
+        return ResultatPresence.Marquee;
+    }
+}

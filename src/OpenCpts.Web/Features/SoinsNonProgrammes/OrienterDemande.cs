@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Infrastructure.Data;
+
+namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+
+/// <summary>Books the chosen slot for an open request (one click at the desk): the request becomes oriented.</summary>
+public sealed class OrienterDemande(OpenCptsDb db, ReserverCreneau reserver)
+{
+    public async Task<ResultatReservation> ExecuteAsync(long demandeId, long creneauId, string? par, CancellationToken ct = default)
+    {
+        var d = await db.DemandesSnp.AsNoTracking().FirstOrDefaultAsync(x => x.Id == demandeId, ct);
+        if (d is null)
+        {
+            return new ResultatReservation.Introuvable();
+        }
+        if (d.Statut != StatutsDemande.Ouverte)
+        {
+            return new ResultatReservation.Invalide(new(StringComparer.Ordinal) { ["demande"] = ["Cette demande n'est plus ouverte."] });
+        }
+        var resultat = await reserver.ExecuteAsync(new DemandeReservation(creneauId,
+            new PatientSaisi(d.NomPatient, d.PrenomPatient, d.DateNaissance, d.Telephone, d.CodeCommune, d.Email, d.Ins),
+            d.Motif, OriginesReservation.Regulation, par), ct);
+        if (resultat is ResultatReservation.Reservee r)
+        {
+            await db.DemandesSnp.Where(x => x.Id == demandeId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Statut, StatutsDemande.Orientee).SetProperty(x => x.ReservationSnpId, r.Reservation.Id), ct);
+        }
+        return resultat;
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Territoire;
+using OpenCpts.Web.Infrastructure.Data;
+
+namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+
+/// <summary>The regulation desk: take a patient's request, then look for a slot on the request's page.</summary>
+[Authorize(Policy = SoinsNonProgrammes.PolitiqueRegulation)]
+public class RegulationModel(CreerDemande creer, ListerDemandesDuJour lister, RechercherCommunes rechercherCommunes, OpenCptsDb db) : PageModel
+{
+    [BindProperty] public string? Nom { get; set; }
+    [BindProperty] public string? Prenom { get; set; }
+    [BindProperty] public DateOnly? DateNaissance { get; set; }
+    [BindProperty] public string? Telephone { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    /// <summary>"18033 Bourges" as chosen in the list, or a bare INSEE code.</summary>
+    [BindProperty] public string? Commune { get; set; }
+    [BindProperty] public string? Ins { get; set; }
+    [BindProperty] public string? Motif { get; set; }
+    [BindProperty] public string? Urgence { get; set; } = UrgencesDemande.JourMeme;
+    [BindProperty] public string? TypeSouhaite { get; set; }
+    [BindProperty] public bool AMedecinTraitant { get; set; }
+    [BindProperty] public string? NomMedecinTraitant { get; set; }
+
+    public IReadOnlyList<DemandeDuJour> Demandes { get; private set; } = [];
+    public IReadOnlyList<CommuneTrouvee> Communes { get; private set; } = [];
+
+    /// <summary>Form field of each validation key.</summary>
+    private static readonly Dictionary<string, string> Champs = new(StringComparer.Ordinal)
+    {
+        ["nom"] = nameof(Nom),
+        ["prenom"] = nameof(Prenom),
+        ["dateNaissance"] = nameof(DateNaissance),
+        ["telephone"] = nameof(Telephone),
+        ["communeInsee"] = nameof(Commune),
+        ["email"] = nameof(Email),
+        ["ins"] = nameof(Ins),
+        ["motif"] = nameof(Motif),
+        ["urgence"] = nameof(Urgence),
+        ["typeSouhaite"] = nameof(TypeSouhaite),
+        ["nomMedecinTraitant"] = nameof(NomMedecinTraitant),
+    };
+
+    public async Task OnGetAsync(CancellationToken ct) => Demandes = await lister.ExecuteAsync(ct);
+
+    /// <summary>Options of the commune list, as the operator types a name or a postcode.</summary>
+    public async Task<IActionResult> OnGetCommunesAsync(string? commune, CancellationToken ct)
+    {
+        Communes = string.IsNullOrWhiteSpace(commune) || commune.Trim().Length < 2 ? [] : await rechercherCommunes.ExecuteAsync(commune, ct);
+        return Partial("_OptionsCommunes", this);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        // A date the model binder could not read is reported in French rather than in its own words.
+        if (ModelState[nameof(DateNaissance)]?.Errors.Count > 0)
+        {
+            ModelState.Remove(nameof(DateNaissance));
+            ModelState.AddModelError(nameof(DateNaissance), "La date de naissance n'est pas valide.");
+        }
+        var code = await CodeCommuneAsync(ct);
+        var resultat = await creer.ExecuteAsync(new SaisieDemande(
+            new PatientSaisi(Nom, Prenom, DateNaissance, Telephone, code, Email, Ins), Motif, Urgence, TypeSouhaite, AMedecinTraitant, NomMedecinTraitant),
+            User.Identity?.Name, ct);
+        if (resultat is ResultatDemande.Creee creee && ModelState.IsValid)
+        {
+            return Redirect($"/snp/regulation/demandes/{creee.Id}");
+        }
+        if (resultat is ResultatDemande.Invalide invalide)
+        {
+            foreach (var (cle, messages) in invalide.Erreurs)
+            {
+                if (cle == "dateNaissance" && ModelState[nameof(DateNaissance)]?.Errors.Count > 0)
+                {
+                    continue;
+                }
+                foreach (var m in messages)
+                {
+                    ModelState.AddModelError(Champs.GetValueOrDefault(cle, cle), m);
+                }
+            }
+        }
+        Demandes = await lister.ExecuteAsync(ct);
+        return Page();
+    }
+
+    private async Task<string?> CodeCommuneAsync(CancellationToken ct)
+    {
+        var saisie = Commune?.Trim();
+        if (string.IsNullOrEmpty(saisie))
+        {
+            return null;
+        }
+        var code = saisie.Split(' ', 2)[0];
+        if (code.Length == 5 && await db.Communes.AnyAsync(c => c.CodeInsee == code, ct))
+        {
+            return code;
+        }
+        // A name or a postcode typed without choosing in the list: accept it when it designates one commune.
+        var trouvees = await rechercherCommunes.ExecuteAsync(saisie, ct);
+        return trouvees.Count == 1 ? trouvees[0].CodeInsee : code;
+    }
+}

@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Infrastructure.Data;
+
+namespace OpenCpts.Web.Infrastructure.Messages;
+
+public static class CanauxMessage
+{
+    public const string Email = "Email";
+    public const string Sms = "SMS";
+}
+
+/// <summary>A message to a patient: an SMS (destinataire = phone number) or an e-mail.</summary>
+public sealed record Message(string Canal, string Destinataire, string Sujet, string Texte);
+
+/// <summary>Sends messages to patients. Sending never throws: a failure is logged and reported as false.</summary>
+public interface IEnvoiMessage
+{
+    Task<bool> EnvoyerAsync(Message message, CancellationToken ct = default);
+}
+
+/// <summary>SMTP settings (<c>OpenCpts:Smtp</c>). Without a host, messages go to the outbox table.</summary>
+public sealed class OptionsSmtp
+{
+    public string? Hote { get; set; }
+    public int Port { get; set; } = 587;
+    public string? Utilisateur { get; set; }
+    public string? MotDePasse { get; set; }
+    public string Expediteur { get; set; } = "ne-pas-repondre@opencpts.invalid";
+}
+
+/// <summary>
+/// The development sender (and the SMS sender everywhere, as no SMS provider is integrated): the message is
+/// stored in <see cref="MessageSortant"/> and shown on /snp/boite-envoi.
+/// </summary>
+public sealed class BoiteEnvoi(OpenCptsDb db, TimeProvider horloge, ILogger<BoiteEnvoi> journal) : IEnvoiMessage
+{
+    public async Task<bool> EnvoyerAsync(Message message, CancellationToken ct = default)
+    {
+        try
+        {
+            // A separate context would be cleaner, but the caller has already committed its own work.
+            db.MessagesSortants.Add(new MessageSortant
+            {
+                Canal = message.Canal,
+                Destinataire = Tronquer(message.Destinataire, 200),
+                Sujet = Tronquer(message.Sujet, 200),
+                Texte = Tronquer(message.Texte, 2000),
+                CreeLeUtc = horloge.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex)
+        {
+            journal.LogError(ex, "Message to the outbox failed");
+            return false;
+        }
+    }
+
+    private static string Tronquer(string s, int max) => s.Length <= max ? s : s[..max];
+}
+
+/// <summary>E-mails through SMTP (MailKit); SMS still go to the outbox.</summary>
+public sealed class EnvoiSmtp(OptionsSmtp options, BoiteEnvoi boite, ILogger<EnvoiSmtp> journal) : IEnvoiMessage
+{
+    public async Task<bool> EnvoyerAsync(Message message, CancellationToken ct = default)
+    {
+        if (message.Canal != CanauxMessage.Email)
+        {
+            return await boite.EnvoyerAsync(message, ct);
+        }
+        try
+        {
+            var mime = new MimeKit.MimeMessage();
+            mime.From.Add(MimeKit.MailboxAddress.Parse(options.Expediteur));
+            mime.To.Add(MimeKit.MailboxAddress.Parse(message.Destinataire));
+            mime.Subject = message.Sujet;
+            mime.Body = new MimeKit.TextPart("plain") { Text = message.Texte };
+            using var smtp = new MailKit.Net.Smtp.SmtpClient();
+            await smtp.ConnectAsync(options.Hote!, options.Port, MailKit.Security.SecureSocketOptions.Auto, ct);
+            if (!string.IsNullOrEmpty(options.Utilisateur))
+            {
+                await smtp.AuthenticateAsync(options.Utilisateur, options.MotDePasse ?? "", ct);
+            }
+            await smtp.SendAsync(mime, ct);
+            await smtp.DisconnectAsync(true, ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The booking is made whatever happens to the confirmation: log and carry on.
+            journal.LogError(ex, "E-mail to a patient could not be sent through {Hote}", options.Hote);
+            return false;
+        }
+    }
+}
+
+public static class EnvoiMessages
+{
+    public static IServiceCollection AddEnvoiMessages(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("OpenCpts:Smtp").Get<OptionsSmtp>() ?? new OptionsSmtp();
+        services.AddSingleton(options);
+        services.AddScoped<BoiteEnvoi>();
+        if (string.IsNullOrWhiteSpace(options.Hote))
+        {
+            services.AddScoped<IEnvoiMessage>(sp => sp.GetRequiredService<BoiteEnvoi>());
+        }
+        else
+        {
+            services.AddScoped<IEnvoiMessage, EnvoiSmtp>();
+        }
+        return services;
+    }
+}
