@@ -11,7 +11,7 @@ public sealed class OptionsSas
 
     /// <summary>Booking page of a slot, relative to <see cref="UrlPublique"/>; <c>{creneau}</c> is replaced by the
     /// slot id. The SAS appends <c>origin=…</c> when it redirects a regulator.</summary>
-    public string ModeleUrlReservation { get; set; } = "/regulation/reserver?creneau={creneau}";
+    public string ModeleUrlReservation { get; set; } = "/snp/regulation?creneau={creneau}";
 
     /// <summary>Slot types shown to the SAS. The guide (INT_R04) aggregates public, professional, SAS and CPTS
     /// slots, so all four by default.</summary>
