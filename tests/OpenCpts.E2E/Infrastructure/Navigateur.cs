@@ -17,6 +17,7 @@ public sealed class Navigateur : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(15_000);
         Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("OPENCPTS_CHROMIUM") ?? "/usr/bin/chromium",
@@ -30,7 +31,9 @@ public sealed class Navigateur : IAsyncLifetime
     public async Task<IPage> NouvellePageAsync(Uri adresseBase)
     {
         var contexte = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = adresseBase.ToString().TrimEnd('/'), Locale = "fr-FR" });
-        contexte.SetDefaultTimeout(15_000);
+        // Generous: CI runs on 2 shared cores, and the first request of a platform compiles its pages.
+        contexte.SetDefaultTimeout(30_000);
+        contexte.SetDefaultNavigationTimeout(30_000);
         return await contexte.NewPageAsync();
     }
 
