@@ -46,12 +46,16 @@ public sealed class SourceSas(OpenCptsDb db, TimeProvider horloge, IOptions<Opti
             join s in db.Activites on c.ActiviteId equals s.Id into sites
             from s in sites.DefaultIfEmpty()
             orderby c.DebutUtc, c.Id, k.Id
-            select new { c.Statut, Ligne = new LigneSas(
+            select new
+            {
+                c.Statut,
+                Ligne = new LigneSas(
                 new CreneauSas(c.Id, c.DebutUtc, c.FinUtc, c.TypeConsultation, c.Visibilite, c.AvecRendezVous, c.Motif),
                 new ProfessionnelSas(p.Id, p.IdentifiantNational, p.Nom, p.Prenom, p.CodeProfession, p.CodeSpecialite),
                 s == null ? null : new SiteSas(s.Id, s.IdentifiantSite, s.Voie, s.ComplementAdresse, s.CodePostal, s.CodeCommune,
                     s.LibelleCommune, s.Telephone, s.FinessSite, s.Siret, s.Latitude, s.Longitude),
-                new CptsSas(k.Id, k.Nom, k.Finess, k.Telephone, k.Email)) })
+                new CptsSas(k.Id, k.Nom, k.Finess, k.Telephone, k.Email))
+            })
             .ToListAsync(ct);
         // The status is filtered here, not in SQL: a Statut condition lets SQLite (no statistics) prefer the
         // (Statut, DebutUtc) index and scan every professional's window, instead of seeking the 25 professionals
