@@ -20,7 +20,7 @@ public sealed class SourceSas(OpenCptsDb db, TimeProvider horloge, IOptions<Opti
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var visibilites = options.Value.VisibilitesExposees;
         var creneaux = db.CreneauxSnp.AsNoTracking()
-            .Where(c => c.Statut == StatutsCreneau.Libre && c.DebutUtc > maintenant && visibilites.Contains(c.Visibilite));
+            .Where(c => c.DebutUtc > maintenant && visibilites.Contains(c.Visibilite));
         if (debutMinUtc is { } min)
         {
             creneaux = creneaux.Where(c => c.DebutUtc >= min);
@@ -46,14 +46,21 @@ public sealed class SourceSas(OpenCptsDb db, TimeProvider horloge, IOptions<Opti
             join s in db.Activites on c.ActiviteId equals s.Id into sites
             from s in sites.DefaultIfEmpty()
             orderby c.DebutUtc, c.Id, k.Id
-            select new LigneSas(
+            select new
+            {
+                c.Statut,
+                Ligne = new LigneSas(
                 new CreneauSas(c.Id, c.DebutUtc, c.FinUtc, c.TypeConsultation, c.Visibilite, c.AvecRendezVous, c.Motif),
                 new ProfessionnelSas(p.Id, p.IdentifiantNational, p.Nom, p.Prenom, p.CodeProfession, p.CodeSpecialite),
                 s == null ? null : new SiteSas(s.Id, s.IdentifiantSite, s.Voie, s.ComplementAdresse, s.CodePostal, s.CodeCommune,
                     s.LibelleCommune, s.Telephone, s.FinessSite, s.Siret, s.Latitude, s.Longitude),
-                new CptsSas(k.Id, k.Nom, k.Finess, k.Telephone, k.Email)))
+                new CptsSas(k.Id, k.Nom, k.Finess, k.Telephone, k.Email))
+            })
             .ToListAsync(ct);
-        return await AvecSiteParDefautAsync(lignes, ct);
+        // The status is filtered here, not in SQL: a Statut condition lets SQLite (no statistics) prefer the
+        // (Statut, DebutUtc) index and scan every professional's window, instead of seeking the 25 professionals
+        // through (ProfessionnelId, DebutUtc). The few non-free rows of 25 agendas cost nothing.
+        return await AvecSiteParDefautAsync([.. lignes.Where(l => l.Statut == StatutsCreneau.Libre).Select(l => l.Ligne)], ct);
     }
 
     /// <summary>A slot published without a site (teleconsultation…) is shown at the professional's first site: the
