@@ -34,6 +34,12 @@ public abstract class OpenCptsDb(DbContextOptions options) : IdentityDbContext<U
     public DbSet<Infrastructure.Messages.MessageSortant> MessagesSortants => Set<Infrastructure.Messages.MessageSortant>();
     public DbSet<Infrastructure.Geocodage.GeocodageEchec> GeocodageEchecs => Set<Infrastructure.Geocodage.GeocodageEchec>();
     public DbSet<Audit.EntreeAudit> EntreesAudit => Set<Audit.EntreeAudit>();
+    public DbSet<Features.MedecinTraitant.DemandeMedecinTraitant> DemandesMedecinTraitant => Set<Features.MedecinTraitant.DemandeMedecinTraitant>();
+    public DbSet<Features.MedecinTraitant.HistoriqueDemandeMt> HistoriqueDemandesMt => Set<Features.MedecinTraitant.HistoriqueDemandeMt>();
+    public DbSet<Features.MedecinTraitant.CapaciteMedecin> CapacitesMedecin => Set<Features.MedecinTraitant.CapaciteMedecin>();
+    public DbSet<Features.MedecinTraitant.PropositionAppariement> PropositionsAppariement => Set<Features.MedecinTraitant.PropositionAppariement>();
+    public DbSet<Features.MedecinTraitant.AffectationMt> AffectationsMt => Set<Features.MedecinTraitant.AffectationMt>();
+    public DbSet<Features.MedecinTraitant.PonderationPriorite> PonderationsPriorite => Set<Features.MedecinTraitant.PonderationPriorite>();
 
     /// <summary>True on PostgreSQL, for the few places where SQL differs (bulk paths).</summary>
     public bool EstPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

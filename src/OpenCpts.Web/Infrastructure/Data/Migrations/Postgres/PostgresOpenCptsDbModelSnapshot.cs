@@ -695,6 +695,346 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("RejetsImport");
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.AffectationMt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("DemandeMedecinTraitantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("DistanceKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PropositionAppariementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("RepondueLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandeMedecinTraitantId", "Statut");
+
+                    b.HasIndex("ProfessionnelId", "Statut");
+
+                    b.HasIndex("PropositionAppariementId", "DemandeMedecinTraitantId")
+                        .IsUnique();
+
+                    b.ToTable("AffectationsMedecinTraitant", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.CapaciteMedecin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AgeMax")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AgeMin")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommunesAcceptees")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("CriteresExiges")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("EnPause")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifieeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifieePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("NouveauxPatientsParMois")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionnelId")
+                        .IsUnique();
+
+                    b.ToTable("CapacitesMedecin", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CapacitesMedecin_Positive", "\"NouveauxPatientsParMois\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CodeCommune")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<bool>("ConsentementContact")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ConsentementLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Criteres")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DateNaissance")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("FusionneeDansId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Ins")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("InscritLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InscritPar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("MedecinProfessionnelId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NomNormalise")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Origine")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("PlaceeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Raison")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Sexe")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeCommune");
+
+                    b.HasIndex("FusionneeDansId");
+
+                    b.HasIndex("Ins");
+
+                    b.HasIndex("MedecinProfessionnelId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("CptsId", "Statut");
+
+                    b.HasIndex("NomNormalise", "DateNaissance");
+
+                    b.ToTable("DemandesMedecinTraitant", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.HistoriqueDemandeMt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AncienStatut")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("DemandeMedecinTraitantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("LeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NouveauStatut")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Par")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandeMedecinTraitantId", "LeUtc");
+
+                    b.ToTable("HistoriqueDemandesMedecinTraitant", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.PonderationPriorite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ModifieeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifieePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PoidsAld")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PoidsGrossesse")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PoidsHandicap")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PoidsMoins16")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PoidsParMoisAttente")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PoidsPlus70")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PoidsPrecarite")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PoidsSortieHospitalisation")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PoidsTraitementChronique")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId")
+                        .IsUnique();
+
+                    b.ToTable("PonderationsPriorite", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.PropositionAppariement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreeeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreeePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("EnvoyeeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("NonAffectees")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
+
+                    b.ToTable("PropositionsAppariement", (string)null);
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.CreneauSnp", b =>
                 {
                     b.Property<long>("Id")
@@ -1350,6 +1690,88 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("OpenCpts.Web.Features.Import.RapportImport", null)
                         .WithMany("Rejets")
                         .HasForeignKey("RapportImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.AffectationMt", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeMedecinTraitantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.PropositionAppariement", null)
+                        .WithMany()
+                        .HasForeignKey("PropositionAppariementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.CapaciteMedecin", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CodeCommune")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", null)
+                        .WithMany()
+                        .HasForeignKey("FusionneeDansId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("MedecinProfessionnelId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.HistoriqueDemandeMt", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeMedecinTraitantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.PonderationPriorite", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.PropositionAppariement", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

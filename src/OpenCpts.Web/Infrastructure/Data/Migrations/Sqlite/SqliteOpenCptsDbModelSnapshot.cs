@@ -672,6 +672,334 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("RejetsImport");
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.AffectationMt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DemandeMedecinTraitantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("DistanceKm")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PropositionAppariementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RepondueLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandeMedecinTraitantId", "Statut");
+
+                    b.HasIndex("ProfessionnelId", "Statut");
+
+                    b.HasIndex("PropositionAppariementId", "DemandeMedecinTraitantId")
+                        .IsUnique();
+
+                    b.ToTable("AffectationsMedecinTraitant", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.CapaciteMedecin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgeMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgeMin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommunesAcceptees")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriteresExiges")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EnPause")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifieeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifieePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NouveauxPatientsParMois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionnelId")
+                        .IsUnique();
+
+                    b.ToTable("CapacitesMedecin", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CapacitesMedecin_Positive", "\"NouveauxPatientsParMois\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeCommune")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ConsentementContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConsentementLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Criteres")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DateNaissance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FusionneeDansId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ins")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InscritLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InscritPar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MedecinProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomNormalise")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origine")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PlaceeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Raison")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sexe")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeCommune");
+
+                    b.HasIndex("FusionneeDansId");
+
+                    b.HasIndex("Ins");
+
+                    b.HasIndex("MedecinProfessionnelId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("CptsId", "Statut");
+
+                    b.HasIndex("NomNormalise", "DateNaissance");
+
+                    b.ToTable("DemandesMedecinTraitant", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.HistoriqueDemandeMt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AncienStatut")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DemandeMedecinTraitantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NouveauStatut")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Par")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandeMedecinTraitantId", "LeUtc");
+
+                    b.ToTable("HistoriqueDemandesMedecinTraitant", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.PonderationPriorite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifieeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifieePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PoidsAld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoidsGrossesse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoidsHandicap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoidsMoins16")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoidsParMoisAttente")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoidsPlus70")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoidsPrecarite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoidsSortieHospitalisation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoidsTraitementChronique")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId")
+                        .IsUnique();
+
+                    b.ToTable("PonderationsPriorite", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.PropositionAppariement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreeePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EnvoyeeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NonAffectees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
+
+                    b.ToTable("PropositionsAppariement", (string)null);
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.CreneauSnp", b =>
                 {
                     b.Property<long>("Id")
@@ -1311,6 +1639,88 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("OpenCpts.Web.Features.Import.RapportImport", null)
                         .WithMany("Rejets")
                         .HasForeignKey("RapportImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.AffectationMt", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeMedecinTraitantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.PropositionAppariement", null)
+                        .WithMany()
+                        .HasForeignKey("PropositionAppariementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.CapaciteMedecin", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CodeCommune")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", null)
+                        .WithMany()
+                        .HasForeignKey("FusionneeDansId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("MedecinProfessionnelId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.HistoriqueDemandeMt", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeMedecinTraitantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.PonderationPriorite", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.PropositionAppariement", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
