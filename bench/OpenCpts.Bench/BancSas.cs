@@ -25,20 +25,38 @@ public static class BancSas
     private const int Professionnels = 2000;
     private const int Semaines = 8;
 
-    public static async Task<int> ExecuterAsync(string webDll, string? postgres, int requetes)
+    /// <param name="dossierConserve">When given, the prepared database (SQLite file, RPPS list and token) is kept
+    /// there and reused by the next run with the same folder: profiling runs skip the 30 s preparation.</param>
+    public static async Task<int> ExecuterAsync(string webDll, string? postgres, int requetes, string? dossierConserve = null)
     {
-        var dossier = Path.Combine(Path.GetTempPath(), "opencpts-bench-sas-" + Guid.NewGuid().ToString("N")[..8]);
+        var dossier = dossierConserve ?? Path.Combine(Path.GetTempPath(), "opencpts-bench-sas-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dossier);
         var fournisseur = postgres is null ? "Sqlite" : "Postgres";
         var chaine = postgres ?? $"Data Source={Path.Combine(dossier, "sas.db")}";
+        var fichierPrepare = Path.Combine(dossier, "prepare-" + fournisseur + ".txt");
         try
         {
-            var (rpps, jeton) = await PreparerAsync(chaine, fournisseur);
+            List<string> rpps;
+            string jeton;
+            if (dossierConserve is not null && File.Exists(fichierPrepare))
+            {
+                var lignes = await File.ReadAllLinesAsync(fichierPrepare);
+                (jeton, rpps) = (lignes[0], [.. lignes.Skip(1)]);
+                Console.WriteLine($"Base reprise de {dossier}");
+            }
+            else
+            {
+                (rpps, jeton) = await PreparerAsync(chaine, fournisseur);
+                if (dossierConserve is not null)
+                {
+                    await File.WriteAllLinesAsync(fichierPrepare, [jeton, .. rpps]);
+                }
+            }
             var port = PortLibre();
             using var serveur = Demarrer(webDll, chaine, fournisseur, port, dossier);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", jeton);
-            await AttendreAsync(http);
+            await AttendreAsync(http, serveur);
 
             Console.WriteLine($"Base : {(postgres is null ? "SQLite" : "PostgreSQL")}, {Environment.ProcessorCount} cœurs");
             var aleatoire = new Random(42);
@@ -77,7 +95,10 @@ public static class BancSas
         {
             SqliteConnection.ClearAllPools();
             NpgsqlConnection.ClearAllPools();
-            Directory.Delete(dossier, recursive: true);
+            if (dossierConserve is null)
+            {
+                Directory.Delete(dossier, recursive: true);
+            }
         }
     }
 
@@ -300,7 +321,7 @@ public static class BancSas
 
     private static Process Demarrer(string webDll, string chaine, string fournisseur, int port, string dossier)
     {
-        var psi = new ProcessStartInfo("dotnet", [webDll, "--urls", $"http://127.0.0.1:{port}"])
+        var psi = new ProcessStartInfo("dotnet", [Path.GetFullPath(webDll), "--urls", $"http://127.0.0.1:{port}"])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -319,14 +340,28 @@ public static class BancSas
         processus.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
         processus.BeginOutputReadLine();
         processus.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => { if (!processus.HasExited) { processus.Kill(true); } };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                processus.Kill(true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone (disposed at the end of the run).
+            }
+        };
         return processus;
     }
 
-    private static async Task AttendreAsync(HttpClient http)
+    private static async Task AttendreAsync(HttpClient http, Process serveur)
     {
         for (var i = 0; i < 120; i++)
         {
+            if (serveur.HasExited)
+            {
+                throw new InvalidOperationException($"La plateforme s'est arrêtée (code {serveur.ExitCode}).");
+            }
             try
             {
                 if ((await http.GetAsync("/healthz")).IsSuccessStatusCode)

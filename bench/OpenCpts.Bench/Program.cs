@@ -15,12 +15,12 @@ using OpenCpts.Web.Infrastructure.Data;
 //   generate FILE [LINES]              writes a national-size synthetic extraction (2 000 000 lines by default)
 //   import FILE [--postgres CONN]      times the import into a fresh database (SQLite temp file by default)
 //   parse FILE                         times the parser alone (territory filter, no database)
-//   sas WEB_DLL [--postgres CONN]      SAS slot search and booking API under load, against the platform run as a child process
+//   sas WEB_DLL [--postgres CONN] [--dossier DIR]  SAS slot search and booking API under load, against the platform run as a child process
 //   prepare CONN PROVIDER              (internal) migrates a fresh database and creates the bench CPTS
 var inv = CultureInfo.InvariantCulture;
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("Usage : generate FICHIER [LIGNES] | import FICHIER [--postgres CHAINE] | parse FICHIER | sas WEB_DLL [--postgres CHAINE] [--requetes N]");
+    Console.Error.WriteLine("Usage : generate FICHIER [LIGNES] | import FICHIER [--postgres CHAINE] | parse FICHIER | sas WEB_DLL [--postgres CHAINE] [--requetes N] [--dossier DOSSIER]");
     return 2;
 }
 var fichier = args[1];
@@ -55,9 +55,10 @@ switch (args[0])
     case "import":
         return await ImporterAsync(fichier, args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault());
     case "sas":
-        // sas WEB_DLL [--postgres CONN] [--requetes N]
+        // sas WEB_DLL [--postgres CONN] [--requetes N] [--dossier DIR]
         return await BancSas.ExecuterAsync(fichier, args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault(),
-            int.Parse(args.SkipWhile(a => a != "--requetes").Skip(1).FirstOrDefault() ?? "2000", inv));
+            int.Parse(args.SkipWhile(a => a != "--requetes").Skip(1).FirstOrDefault() ?? "2000", inv),
+            args.SkipWhile(a => a != "--dossier").Skip(1).FirstOrDefault());
     case "prepare":
         return await PreparerAsync(fichier, args[2]);
     default:

@@ -27,6 +27,7 @@ public static class FhirSas
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AutorisationFhir>();
         services.AddScoped<SourceSas>();
+        services.AddSingleton<FragmentsSas>();
         services.AddScoped<RechercherCreneauxSas>();
         services.AddScoped<LireRessourcesSas>();
         services.AddHttpClient<EnvoyerRendezVousSas>(c => c.Timeout = TimeSpan.FromSeconds(10));

@@ -23,6 +23,9 @@ public sealed class OptionsSas
     /// <summary>Roles allowed to call /fhir; empty = any authenticated account (API token or session).</summary>
     public List<string> Roles { get; set; } = [];
 
+    /// <summary>Memory given to the serialised entries of the slot search (megabytes).</summary>
+    public int CacheFragmentsMo { get; set; } = 64;
+
     public string UrlReservation(string baseUrl, long creneauId) =>
         baseUrl.TrimEnd('/') + ModeleUrlReservation.Replace("{creneau}", creneauId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 }

@@ -15,7 +15,7 @@ public sealed record RechercheCreneaux(
 /// &amp;_include:iterate=HealthcareService:organization&amp;start=ge…&amp;start=le…&amp;schedule.actor:Practitioner.identifier=…&amp;status=free</c>
 /// with a searchset Bundle of the sas-cpts-bundle-aggregator profile.
 /// </summary>
-public sealed partial class RechercherCreneauxSas(SourceSas source, IOptions<OptionsSas> options)
+public sealed partial class RechercherCreneauxSas(SourceSas source, FragmentsSas fragments, IOptions<OptionsSas> options)
 {
     public const string ParametreIdentifiant = "schedule.actor:Practitioner.identifier";
     public const int MaximumIdentifiants = 25;
@@ -30,7 +30,7 @@ public sealed partial class RechercherCreneauxSas(SourceSas source, IOptions<Opt
             return erreur;
         }
         var lignes = await source.CreneauxAsync(recherche!.IdentifiantsNationaux, recherche.DebutMinUtc, recherche.DebutMaxUtc, null, ct);
-        return ReponsesFhir.Ressource(Bundle(lignes, recherche, baseUrl, urlDemandee));
+        return Reponse(lignes, recherche, baseUrl, urlDemandee);
     }
 
     public static (RechercheCreneaux? Recherche, IResult? Erreur) Valider(RequeteFhir requete)
@@ -146,67 +146,73 @@ public sealed partial class RechercherCreneauxSas(SourceSas source, IOptions<Opt
 
     private static (RechercheCreneaux?, IResult?) Refus(IResult erreur) => (null, erreur);
 
-    public Bundle Bundle(IReadOnlyList<LigneSas> lignes, RechercheCreneaux recherche, string baseUrl, string urlDemandee)
+    /// <summary>The searchset Bundle (sas-cpts-bundle-aggregator): matched slots first, then the included
+    /// Schedules, Practitioners, PractitionerRoles, HealthcareServices and Organizations.</summary>
+    public ResultatBundleSas Reponse(IReadOnlyList<LigneSas> lignes, RechercheCreneaux recherche, string baseUrl, string urlDemandee)
     {
         var parCreneau = lignes.GroupBy(l => l.Creneau.Id).ToList();
-        var bundle = new Bundle
-        {
-            Id = Guid.NewGuid().ToString(),
-            Meta = new Meta { Profile = [RessourcesSas.ProfilBundle] },
-            Type = Hl7.Fhir.Model.Bundle.BundleType.Searchset,
-            Total = parCreneau.Count,
-            Link = [new Bundle.LinkComponent { Relation = "self", Url = urlDemandee }],
-        };
         // The SAS asks for at most 25 professionals over a few days: no paging, but never more than _count.
         var affiches = recherche.Nombre is { } n ? parCreneau.Take(n).ToList() : parCreneau;
+        var urlReservation = options.Value.UrlPublique ?? baseUrl;
+        var systemeSites = SystemeSites(baseUrl);
+        var entrees = new List<byte[]>(affiches.Count + 64);
         var schedules = new Dictionary<string, (ProfessionnelSas P, SiteSas? S)>();
         var cpts = new Dictionary<int, CptsSas>();
         foreach (var groupe in affiches)
         {
             var l = groupe.First();
-            var url = options.Value.UrlReservation(options.Value.UrlPublique ?? baseUrl, l.Creneau.Id);
-            var slot = RessourcesSas.Slot(l.Creneau, l.Professionnel, l.Site, groupe.Select(g => g.Cpts.Id), url);
-            Ajouter(bundle, baseUrl, slot, Hl7.Fhir.Model.Bundle.SearchEntryMode.Match);
+            var cle = new CleSlot(l.Creneau, l.Professionnel.Id, l.Professionnel.CodeSpecialite, l.Site?.Id,
+                string.Join(',', groupe.Select(g => g.Cpts.Id)), options.Value.UrlReservation(urlReservation, l.Creneau.Id), baseUrl);
+            entrees.Add(fragments.Entree(cle, baseUrl, Hl7.Fhir.Model.Bundle.SearchEntryMode.Match, c =>
+                RessourcesSas.Slot(c.Creneau, l.Professionnel, l.Site, groupe.Select(g => g.Cpts.Id), c.UrlReservation)));
             schedules.TryAdd(RessourcesSas.IdSchedule(l.Professionnel.Id, l.Site?.Id), (l.Professionnel, l.Site));
             foreach (var k in groupe)
             {
                 cpts.TryAdd(k.Cpts.Id, k.Cpts);
             }
         }
+        var inclus = Hl7.Fhir.Model.Bundle.SearchEntryMode.Include;
         if (recherche.InclureSchedule)
         {
             foreach (var (p, s) in schedules.Values)
             {
-                Ajouter(bundle, baseUrl, RessourcesSas.Schedule(p, s), Hl7.Fhir.Model.Bundle.SearchEntryMode.Include);
+                entrees.Add(fragments.Entree(new CleInclus("Schedule", p, s, null, baseUrl), baseUrl, inclus, _ => RessourcesSas.Schedule(p, s)));
             }
         }
         if (recherche.InclureActeurs)
         {
             foreach (var p in schedules.Values.Select(v => v.P).DistinctBy(p => p.Id))
             {
-                Ajouter(bundle, baseUrl, RessourcesSas.Practitioner(p), Hl7.Fhir.Model.Bundle.SearchEntryMode.Include);
+                entrees.Add(fragments.Entree(new CleInclus("Practitioner", p, null, null, baseUrl), baseUrl, inclus, _ => RessourcesSas.Practitioner(p)));
             }
             foreach (var (p, s) in schedules.Values)
             {
-                Ajouter(bundle, baseUrl, RessourcesSas.PractitionerRole(p, s, SystemeSites(baseUrl)), Hl7.Fhir.Model.Bundle.SearchEntryMode.Include);
+                entrees.Add(fragments.Entree(new CleInclus("PractitionerRole", p, s, systemeSites, baseUrl), baseUrl, inclus,
+                    _ => RessourcesSas.PractitionerRole(p, s, systemeSites)));
             }
         }
         if (recherche.InclureServices)
         {
             foreach (var k in cpts.Values)
             {
-                Ajouter(bundle, baseUrl, RessourcesSas.HealthcareService(k), Hl7.Fhir.Model.Bundle.SearchEntryMode.Include);
+                entrees.Add(fragments.Entree(new CleInclus("HealthcareService", k, null, null, baseUrl), baseUrl, inclus, _ => RessourcesSas.HealthcareService(k)));
             }
         }
         if (recherche.InclureOrganisations)
         {
             foreach (var k in cpts.Values)
             {
-                Ajouter(bundle, baseUrl, RessourcesSas.Organization(k), Hl7.Fhir.Model.Bundle.SearchEntryMode.Include);
+                entrees.Add(fragments.Entree(new CleInclus("Organization", k, null, null, baseUrl), baseUrl, inclus, _ => RessourcesSas.Organization(k)));
             }
         }
-        return bundle;
+        return new ResultatBundleSas(Guid.NewGuid().ToString(), RessourcesSas.ProfilBundle, parCreneau.Count, urlDemandee, entrees);
     }
+
+    /// <summary>Everything a Slot entry is built from (see <see cref="FragmentsSas"/>).</summary>
+    private sealed record CleSlot(CreneauSas Creneau, int ProfessionnelId, string? CodeSpecialite, int? SiteId, string Cpts, string UrlReservation, string BaseUrl);
+
+    /// <summary>Everything an included entry is built from: records compared by value.</summary>
+    private sealed record CleInclus(string Type, object Donnees, SiteSas? Site, string? Systeme, string BaseUrl);
 
     /// <summary>The system of our practice-site identifiers (Location.identifier, type INTRN).</summary>
     public string SystemeSites(string baseUrl) => (options.Value.UrlPublique ?? baseUrl).TrimEnd('/') + "/fhir/sid/site";

@@ -9,7 +9,7 @@ namespace OpenCpts.Web.Fhir;
 public sealed record LigneSas(CreneauSas Creneau, ProfessionnelSas Professionnel, SiteSas? Site, CptsSas Cpts);
 
 /// <summary>
-/// What the SAS may see, read in one projection: free future slots of the exposed types, of professionals who
+/// What the SAS may see: free future slots of the exposed types, of professionals who
 /// are members of a CPTS hosted here, with their professional, practice site and CPTS.
 /// </summary>
 public sealed class SourceSas(OpenCptsDb db, TimeProvider horloge, IOptions<OptionsSas> options)
@@ -17,6 +17,8 @@ public sealed class SourceSas(OpenCptsDb db, TimeProvider horloge, IOptions<Opti
     public async Task<IReadOnlyList<LigneSas>> CreneauxAsync(
         IReadOnlyCollection<string>? identifiantsNationaux, DateTime? debutMinUtc, DateTime? debutMaxUtc, long? creneauId, CancellationToken ct)
     {
+        // Three narrow queries rather than one wide join: a 25-agenda search returns hundreds of slots, and the join
+        // repeated every professional, site and CPTS column on each of them (most of the time went into reading them).
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var visibilites = options.Value.VisibilitesExposees;
         var creneaux = db.CreneauxSnp.AsNoTracking()
@@ -29,57 +31,60 @@ public sealed class SourceSas(OpenCptsDb db, TimeProvider horloge, IOptions<Opti
         {
             creneaux = creneaux.Where(c => c.DebutUtc <= max);
         }
+        IReadOnlyList<(ProfessionnelSas Professionnel, IReadOnlyList<CptsSas> Cpts)> professionnels;
         if (creneauId is { } id)
         {
+            var proprietaire = await creneaux.Where(c => c.Id == id).Select(c => (int?)c.ProfessionnelId).FirstOrDefaultAsync(ct);
+            professionnels = proprietaire is { } pid ? await ProfessionnelsAsync(null, pid, ct) : [];
             creneaux = creneaux.Where(c => c.Id == id);
         }
-        var professionnels = db.Professionnels.AsNoTracking();
-        if (identifiantsNationaux is not null)
+        else
         {
-            professionnels = professionnels.Where(p => identifiantsNationaux.Contains(p.IdentifiantNational));
+            professionnels = await ProfessionnelsAsync(identifiantsNationaux, null, ct);
         }
-        var lignes = await (
-            from c in creneaux
-            join p in professionnels on c.ProfessionnelId equals p.Id
-            join a in db.Adhesions on p.Id equals a.ProfessionnelId
-            join k in db.Cpts on a.CptsId equals k.Id
-            join s in db.Activites on c.ActiviteId equals s.Id into sites
-            from s in sites.DefaultIfEmpty()
-            orderby c.DebutUtc, c.Id, k.Id
-            select new
-            {
-                c.Statut,
-                Ligne = new LigneSas(
-                new CreneauSas(c.Id, c.DebutUtc, c.FinUtc, c.TypeConsultation, c.Visibilite, c.AvecRendezVous, c.Motif),
-                new ProfessionnelSas(p.Id, p.IdentifiantNational, p.Nom, p.Prenom, p.CodeProfession, p.CodeSpecialite),
-                s == null ? null : new SiteSas(s.Id, s.IdentifiantSite, s.Voie, s.ComplementAdresse, s.CodePostal, s.CodeCommune,
-                    s.LibelleCommune, s.Telephone, s.FinessSite, s.Siret, s.Latitude, s.Longitude),
-                new CptsSas(k.Id, k.Nom, k.Finess, k.Telephone, k.Email))
-            })
-            .ToListAsync(ct);
+        if (professionnels.Count == 0)
+        {
+            return [];
+        }
+        var ids = professionnels.Select(p => p.Professionnel.Id).ToList();
         // The status is filtered here, not in SQL: a Statut condition lets SQLite (no statistics) prefer the
         // (Statut, DebutUtc) index and scan every professional's window, instead of seeking the 25 professionals
         // through (ProfessionnelId, DebutUtc). The few non-free rows of 25 agendas cost nothing.
-        return await AvecSiteParDefautAsync([.. lignes.Where(l => l.Statut == StatutsCreneau.Libre).Select(l => l.Ligne)], ct);
-    }
-
-    /// <summary>A slot published without a site (teleconsultation…) is shown at the professional's first site: the
-    /// PractitionerRole of the profile needs a Location.</summary>
-    private async Task<IReadOnlyList<LigneSas>> AvecSiteParDefautAsync(List<LigneSas> lignes, CancellationToken ct)
-    {
-        var sansSite = lignes.Where(l => l.Site is null).Select(l => l.Professionnel.Id).Distinct().ToList();
-        if (sansSite.Count == 0)
+        var lignes = await creneaux
+            .Where(c => ids.Contains(c.ProfessionnelId))
+            .OrderBy(c => c.DebutUtc).ThenBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Statut,
+                c.ProfessionnelId,
+                c.ActiviteId,
+                Creneau = new CreneauSas(c.Id, c.DebutUtc, c.FinUtc, c.TypeConsultation, c.Visibilite, c.AvecRendezVous, c.Motif),
+            })
+            .ToListAsync(ct);
+        lignes.RemoveAll(l => l.Statut != StatutsCreneau.Libre);
+        if (lignes.Count == 0)
         {
-            return lignes;
+            return [];
         }
-        var premiers = await PremiersSitesAsync(sansSite, ct);
-        return [.. lignes.Select(l => l.Site is null && premiers.TryGetValue(l.Professionnel.Id, out var site) ? l with { Site = site } : l)];
-    }
-
-    public async Task<Dictionary<int, SiteSas>> PremiersSitesAsync(IReadOnlyCollection<int> professionnels, CancellationToken ct)
-    {
-        var sites = await Sites(db.Activites.Where(s => professionnels.Contains(s.ProfessionnelId))).ToListAsync(ct);
-        return sites.GroupBy(s => s.ProfessionnelId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Site.Id).First().Site);
+        var avecCreneaux = lignes.Select(l => l.ProfessionnelId).Distinct().ToList();
+        var sites = (await Sites(db.Activites.Where(s => avecCreneaux.Contains(s.ProfessionnelId))).ToListAsync(ct))
+            .GroupBy(s => s.ProfessionnelId)
+            .ToDictionary(g => g.Key, g => g.Select(s => s.Site).OrderBy(s => s.Id).ToList());
+        var parId = professionnels.ToDictionary(p => p.Professionnel.Id);
+        var resultat = new List<LigneSas>(lignes.Count);
+        foreach (var l in lignes)
+        {
+            var (professionnel, cpts) = parId[l.ProfessionnelId];
+            var siteS = sites.GetValueOrDefault(l.ProfessionnelId);
+            // A slot published without a site (teleconsultation…) is shown at the professional's first site: the
+            // PractitionerRole of the profile needs a Location.
+            var site = (l.ActiviteId is { } sid ? siteS?.Find(s => s.Id == sid) : null) ?? siteS?.FirstOrDefault();
+            foreach (var k in cpts)
+            {
+                resultat.Add(new LigneSas(l.Creneau, professionnel, site, k));
+            }
+        }
+        return resultat;
     }
 
     /// <summary>Professionals members of a CPTS hosted here, with their CPTS.</summary>

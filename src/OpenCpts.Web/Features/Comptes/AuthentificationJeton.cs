@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace OpenCpts.Web.Features.Comptes;
@@ -13,7 +14,8 @@ public sealed class AuthentificationJeton(
     UrlEncoder encoder,
     JetonsApi jetons,
     UserManager<Utilisateur> utilisateurs,
-    IUserClaimsPrincipalFactory<Utilisateur> fabrique)
+    IUserClaimsPrincipalFactory<Utilisateur> fabrique,
+    IMemoryCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string Schema = "JetonApi";
@@ -25,15 +27,23 @@ public sealed class AuthentificationJeton(
         {
             return AuthenticateResult.NoResult();
         }
-        var utilisateurId = await jetons.ValiderAsync(entete["Bearer ".Length..].Trim(), Context.RequestAborted);
-        var utilisateur = utilisateurId is null ? null : await utilisateurs.FindByIdAsync(utilisateurId);
-        if (utilisateur is null || await utilisateurs.IsLockedOutAsync(utilisateur))
+        var valeur = entete["Bearer ".Length..].Trim();
+        // A platform such as the SAS calls several times a second with the same token: the user, his roles and
+        // claims are read once per JetonsApi.DureeCache, not on every call.
+        var cle = JetonsApi.CleCache(valeur);
+        if (!cache.TryGetValue(cle, out Claim[]? revendications) || revendications is null)
         {
-            return AuthenticateResult.Fail("Jeton d'API invalide ou révoqué.");
+            var utilisateurId = await jetons.ValiderAsync(valeur, Context.RequestAborted);
+            var utilisateur = utilisateurId is null ? null : await utilisateurs.FindByIdAsync(utilisateurId);
+            if (utilisateur is null || await utilisateurs.IsLockedOutAsync(utilisateur))
+            {
+                return AuthenticateResult.Fail("Jeton d'API invalide ou révoqué.");
+            }
+            var principal = await fabrique.CreateAsync(utilisateur);
+            revendications = [.. principal.Claims, new Claim("amr", "jeton")];
+            cache.Set(cle, revendications, JetonsApi.DureeCache);
         }
-        var principal = await fabrique.CreateAsync(utilisateur);
-        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("amr", "jeton"));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, Schema)), Schema));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(revendications, Schema)), Schema));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

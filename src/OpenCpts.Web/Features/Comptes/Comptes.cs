@@ -89,6 +89,7 @@ public static class Comptes
             .AddPolicy(PolitiqueAnnuaire, p => p.RequireRole(Roles.Coordination, Roles.Regulation, Roles.Professionnel, Roles.Bureau))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
+        services.AddMemoryCache();
         services.AddScoped<JetonsApi>();
         services.AddScoped<DeuxFacteursObligatoire>();
         services.AddScoped<Administration.CreerCompte>();

@@ -1,13 +1,16 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Comptes;
 
 /// <summary>Whether a user must set up two-factor authentication because of one of his roles.</summary>
-public sealed class DeuxFacteursObligatoire(OpenCptsDb db, UserManager<Utilisateur> utilisateurs)
+public sealed class DeuxFacteursObligatoire(OpenCptsDb db, UserManager<Utilisateur> utilisateurs, IMemoryCache cache)
 {
+    private const string CleCache = "exigences-deux-facteurs";
+
     /// <summary>True when one of the user's roles requires 2FA and he has not enabled it yet.</summary>
     public async Task<bool> ExigeePourAsync(ClaimsPrincipal principal)
     {
@@ -27,8 +30,17 @@ public sealed class DeuxFacteursObligatoire(OpenCptsDb db, UserManager<Utilisate
         {
             return [];
         }
-        return await db.ExigencesDeuxFacteurs.Where(e => e.Exigee && roles.Contains(e.Role)).Select(e => e.Role).ToListAsync(ct);
+        // Read on every request: kept in memory a few seconds, and dropped when the Coordination changes it here.
+        var exigees = await cache.GetOrCreateAsync(CleCache, async entree =>
+        {
+            entree.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
+            return (await db.ExigencesDeuxFacteurs.Where(e => e.Exigee).Select(e => e.Role).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        });
+        return [.. roles.Where(exigees!.Contains)];
     }
+
+    /// <summary>To call after the requirements changed.</summary>
+    public static void Oublier(IMemoryCache cache) => cache.Remove(CleCache);
 }
 
 /// <summary>

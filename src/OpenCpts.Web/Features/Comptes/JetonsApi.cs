@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Comptes;
@@ -15,8 +16,16 @@ public sealed record JetonResume(int Id, string Nom, string Prefixe, DateTime Cr
 }
 
 /// <summary>Creates, checks and revokes personal API tokens (stored as SHA-256 hashes).</summary>
-public sealed class JetonsApi(OpenCptsDb db, TimeProvider horloge)
+public sealed class JetonsApi(OpenCptsDb db, TimeProvider horloge, IMemoryCache cache)
 {
+    /// <summary>How long an authenticated token is trusted without reading the database again. A revocation on this
+    /// instance takes effect at once (the entry is removed); a lockout or a role change within this delay.</summary>
+    public static readonly TimeSpan DureeCache = TimeSpan.FromSeconds(30);
+
+    /// <summary>Last use is a hint for the owner, not an audit trail: written at most once a minute, so that a
+    /// platform polling with its token does not turn every read into a database write.</summary>
+    private static readonly TimeSpan PrecisionDernierUsage = TimeSpan.FromMinutes(1);
+
     private const string PrefixeJeton = "ocpts_";
     public const int LongueurMaxNom = 100;
 
@@ -61,15 +70,24 @@ public sealed class JetonsApi(OpenCptsDb db, TimeProvider horloge)
             return null;
         }
         var empreinte = Empreinte(valeur);
-        var jeton = await db.JetonsApi.FirstOrDefaultAsync(j => j.Empreinte == empreinte && j.RevoqueLeUtc == null, ct);
+        var jeton = await db.JetonsApi.AsNoTracking()
+            .Where(j => j.Empreinte == empreinte && j.RevoqueLeUtc == null)
+            .Select(j => new { j.Id, j.UtilisateurId, j.DernierUsageUtc })
+            .FirstOrDefaultAsync(ct);
         if (jeton is null)
         {
             return null;
         }
-        jeton.DernierUsageUtc = horloge.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        var maintenant = horloge.GetUtcNow().UtcDateTime;
+        if (jeton.DernierUsageUtc is not { } dernier || maintenant - dernier >= PrecisionDernierUsage)
+        {
+            await db.JetonsApi.Where(j => j.Id == jeton.Id).ExecuteUpdateAsync(m => m.SetProperty(j => j.DernierUsageUtc, maintenant), ct);
+        }
         return jeton.UtilisateurId;
     }
+
+    /// <summary>Key of the authenticated principal of a token in the memory cache.</summary>
+    public static string CleCache(string valeur) => "jeton-api:" + Empreinte(valeur);
 
     /// <summary>Revokes a token of the given user; false when the user has no such token.</summary>
     public async Task<bool> RevoquerAsync(string utilisateurId, int jetonId, CancellationToken ct = default)
@@ -81,6 +99,7 @@ public sealed class JetonsApi(OpenCptsDb db, TimeProvider horloge)
         }
         jeton.RevoqueLeUtc ??= horloge.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        cache.Remove("jeton-api:" + jeton.Empreinte);
         return true;
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace OpenCpts.Web.Infrastructure.Data;
@@ -30,14 +32,15 @@ public static class Donnees
             {
                 throw new InvalidOperationException("ConnectionStrings:OpenCpts est obligatoire avec le fournisseur Postgres.");
             }
-            services.AddDbContext<PostgresOpenCptsDb>(o => o.UseNpgsql(chaine));
+            // Pooled: the SAS and API endpoints are small, frequent requests where building a context showed up in profiles.
+            services.AddDbContextPool<PostgresOpenCptsDb>(o => o.UseNpgsql(chaine));
             services.AddScoped<OpenCptsDb>(sp => sp.GetRequiredService<PostgresOpenCptsDb>());
         }
         else if (string.Equals(options.Provider, OptionsBaseDeDonnees.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             chaine = string.IsNullOrWhiteSpace(chaine) ? DefaultSqlite : chaine;
             CreerDossierSqlite(chaine);
-            services.AddDbContext<SqliteOpenCptsDb>(o => o.UseSqlite(chaine));
+            services.AddDbContextPool<SqliteOpenCptsDb>(o => o.UseSqlite(chaine).AddInterceptors(SynchroniteSqlite.Instance));
             services.AddScoped<OpenCptsDb>(sp => sp.GetRequiredService<SqliteOpenCptsDb>());
         }
         else
@@ -55,6 +58,31 @@ public static class Donnees
         {
             Directory.CreateDirectory(dossier);
         }
+    }
+}
+
+/// <summary>
+/// <c>PRAGMA synchronous = NORMAL</c> on every SQLite connection: in WAL mode (EF Core creates databases in WAL) the
+/// database cannot be corrupted by a crash, only the last commits can be lost on a power cut, and each commit no
+/// longer waits for an fsync: bookings and imports are several times faster. PostgreSQL is the production database.
+/// </summary>
+public sealed class SynchroniteSqlite : DbConnectionInterceptor
+{
+    public static readonly SynchroniteSqlite Instance = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Appliquer(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Appliquer(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Appliquer(DbConnection connection)
+    {
+        using var commande = connection.CreateCommand();
+        commande.CommandText = "PRAGMA synchronous = NORMAL;";
+        commande.ExecuteNonQuery();
     }
 }
 

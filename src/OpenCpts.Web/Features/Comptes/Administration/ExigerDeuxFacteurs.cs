@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Comptes.Administration;
 
 /// <summary>Which roles must use two-factor authentication (one <see cref="ExigenceDeuxFacteurs"/> row per role).</summary>
-public sealed class ExigerDeuxFacteurs(OpenCptsDb db)
+public sealed class ExigerDeuxFacteurs(OpenCptsDb db, IMemoryCache cache)
 {
     public async Task<IReadOnlySet<string>> RolesExigeantAsync(CancellationToken ct = default) =>
         (await db.ExigencesDeuxFacteurs.Where(e => e.Exigee).Select(e => e.Role).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -23,5 +24,6 @@ public sealed class ExigerDeuxFacteurs(OpenCptsDb db)
             exigence.Exigee = rolesExigeant.Contains(role);
         }
         await db.SaveChangesAsync(ct);
+        DeuxFacteursObligatoire.Oublier(cache);
     }
 }
