@@ -54,6 +54,7 @@ public static class BancSas
             }
             var port = PortLibre();
             using var serveur = Demarrer(webDll, chaine, fournisseur, port, dossier);
+            using var arret = new ArretProcessus(serveur);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", jeton);
             await AttendreAsync(http, serveur);
@@ -340,17 +341,6 @@ public static class BancSas
         processus.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
         processus.BeginOutputReadLine();
         processus.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                processus.Kill(true);
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone (disposed at the end of the run).
-            }
-        };
         return processus;
     }
 
@@ -386,5 +376,18 @@ public static class BancSas
         using var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         l.Start();
         return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    /// <summary>Stops the platform child process when the run ends, whatever happened.</summary>
+    private sealed class ArretProcessus(Process processus) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!processus.HasExited)
+            {
+                processus.Kill(entireProcessTree: true);
+                processus.WaitForExit();
+            }
+        }
     }
 }

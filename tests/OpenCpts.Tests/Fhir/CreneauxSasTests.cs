@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
@@ -78,6 +79,51 @@ public class CreneauxSasTests
         Assert.Equal([libre.ToString(System.Globalization.CultureInfo.InvariantCulture)], bundle.Ressources("Slot").Select(s => (string?)s["id"]));
         Assert.Equal(HttpStatusCode.NotFound, lectureReserve.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, lecturePasse.StatusCode);
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task A_slot_booked_after_a_search_is_gone_from_the_next_search(Fournisseur fournisseur)
+    {
+        var (app, client, pro, site, idnps) = await MembreAsync(fournisseur, new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        await using var _app = app;
+        var premier = await app.AjouterCreneauAsync(pro, site, new DateTimeOffset(2026, 11, 23, 11, 0, 0, Hiver));
+        var second = await app.AjouterCreneauAsync(pro, site, new DateTimeOffset(2026, 11, 23, 11, 20, 0, Hiver));
+        var requete = SituationSas.RequeteSas("2026-11-23T00:00:00.000+01:00", "2026-11-24T00:00:00.000+01:00", idnps);
+        var (_, avant) = await client.GetFhirAsync(requete);
+
+        await app.AvecDbAsync(db => db.CreneauxSnp.Where(c => c.Id == premier)
+            .ExecuteUpdateAsync(m => m.SetProperty(c => c.Statut, StatutsCreneau.Reserve)));
+        var (_, apres) = await client.GetFhirAsync(requete);
+
+        Assert.Equal(2, (int?)avant["total"]);
+        Assert.Equal([second.ToString(System.Globalization.CultureInfo.InvariantCulture)], apres.Ressources("Slot").Select(s => (string?)s["id"]));
+        Assert.Equal(1, (int?)apres["total"]);
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task A_slot_or_professional_changed_after_a_search_is_served_with_its_new_content(Fournisseur fournisseur)
+    {
+        var (app, client, pro, site, idnps) = await MembreAsync(fournisseur, new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        await using var _app = app;
+        var creneau = await app.AjouterCreneauAsync(pro, site, new DateTimeOffset(2026, 11, 23, 11, 0, 0, Hiver), motif: "Renouvellement");
+        var requete = SituationSas.RequeteSas("2026-11-23T00:00:00.000+01:00", "2026-11-24T00:00:00.000+01:00", idnps);
+        await client.GetFhirAsync(requete);
+
+        await app.AvecDbAsync(async db =>
+        {
+            await db.CreneauxSnp.Where(c => c.Id == creneau).ExecuteUpdateAsync(m => m
+                .SetProperty(c => c.Motif, "Fièvre de l'enfant")
+                .SetProperty(c => c.TypeConsultation, TypesConsultation.Domicile));
+            await db.Professionnels.Where(p => p.Id == pro).ExecuteUpdateAsync(m => m.SetProperty(p => p.Nom, "DURAND-MARTIN"));
+        });
+        var (_, bundle) = await client.GetFhirAsync(requete);
+
+        var slot = Assert.Single(bundle.Ressources("Slot"));
+        var textes = slot["serviceType"]!.AsArray().Select(s => (string?)s!["text"]).Where(t => t is not null);
+        Assert.Equal(["Fièvre de l'enfant"], textes);
+        Assert.Equal("HH", (string?)slot["serviceType"]![0]!["coding"]![0]!["code"]);
+        var practitioner = Assert.Single(bundle.Ressources("Practitioner"));
+        Assert.Equal("DURAND-MARTIN", (string?)practitioner["name"]![0]!["family"]);
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
