@@ -302,4 +302,18 @@ public class PropositionsTests
         Assert.True(await c.App.AvecDbAsync(db => db.CapacitesMedecin.Where(x => x.ProfessionnelId == c.MedecinB).Select(x => x.EnPause).SingleAsync()));
         Assert.Contains("En pause", await coordination.PageAsync($"/medecin-traitant/capacites?rpps={c.RppsB}"));
     }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task The_capacity_and_proposal_endpoints_are_documented_in_openapi(Fournisseur fournisseur)
+    {
+        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
+
+        var json = await app.Client().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var chemins = json.GetProperty("paths");
+        Assert.True(chemins.TryGetProperty("/api/medecin-traitant/capacites", out var capacites));
+        Assert.True(chemins.TryGetProperty("/api/medecin-traitant/propositions", out var propositions));
+        Assert.Equal("Médecin traitant", capacites.GetProperty("get").GetProperty("tags")[0].GetString());
+        Assert.True(propositions.TryGetProperty("post", out _));
+    }
 }
