@@ -16,6 +16,7 @@ using OpenCpts.Web.Infrastructure.Data;
 //   import FILE [--postgres CONN]      times the import into a fresh database (SQLite temp file by default)
 //   parse FILE                         times the parser alone (territory filter, no database)
 //   sas WEB_DLL [--postgres CONN] [--dossier DIR]  SAS slot search and booking API under load, against the platform run as a child process
+//   appariement PATIENTS [MEDECINS]   médecin traitant matching solver alone (12 000 × 200 in bench/RESULTS.md)
 //   prepare CONN PROVIDER              (internal) migrates a fresh database and creates the bench CPTS
 var inv = CultureInfo.InvariantCulture;
 if (args.Length < 2)
@@ -59,6 +60,8 @@ switch (args[0])
         return await BancSas.ExecuterAsync(fichier, args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault(),
             int.Parse(args.SkipWhile(a => a != "--requetes").Skip(1).FirstOrDefault() ?? "2000", inv),
             args.SkipWhile(a => a != "--dossier").Skip(1).FirstOrDefault());
+    case "appariement":
+        return BancAppariement.Executer(int.Parse(fichier, inv), args.Length > 2 ? int.Parse(args[2], inv) : 200);
     case "prepare":
         return await PreparerAsync(fichier, args[2]);
     default:

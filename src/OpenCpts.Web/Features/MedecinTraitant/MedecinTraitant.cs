@@ -5,11 +5,13 @@ public static class MedecinTraitant
 {
     public static IServiceCollection AddMedecinTraitant(this IServiceCollection services)
     {
+        services.AddAppariementMt();
         return services;
     }
 
     public static IEndpointRouteBuilder MapMedecinTraitant(this IEndpointRouteBuilder app)
     {
+        app.MapAppariementMt();
         return app;
     }
 }
