@@ -5,11 +5,13 @@ public static class MedecinTraitant
 {
     public static IServiceCollection AddMedecinTraitant(this IServiceCollection services)
     {
+        services.AddListeAttente();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapMedecinTraitant(this IEndpointRouteBuilder app)
+    public static WebApplication MapMedecinTraitant(this WebApplication app)
     {
+        app.MapListeAttente();
         return app;
     }
 }
