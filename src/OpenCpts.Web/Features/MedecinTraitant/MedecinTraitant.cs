@@ -6,12 +6,14 @@ public static class MedecinTraitant
     public static IServiceCollection AddMedecinTraitant(this IServiceCollection services)
     {
         services.AddAppariementMt();
+        services.AddListeAttente();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapMedecinTraitant(this IEndpointRouteBuilder app)
+    public static WebApplication MapMedecinTraitant(this WebApplication app)
     {
         app.MapAppariementMt();
+        app.MapListeAttente();
         return app;
     }
 }

@@ -1,0 +1,73 @@
+using System.Threading.RateLimiting;
+using OpenCpts.Web.Features.Comptes;
+
+namespace OpenCpts.Web.Features.MedecinTraitant;
+
+/// <summary>
+/// The waiting list of patients without médecin traitant: registration (staff, member professionals, public form,
+/// API), priority, duplicates, follow-up. Who sees what:
+/// Coordination and Régulation work the list; a Professionnel registers patients and sees only his own requests;
+/// the Bureau and the Lecture institutionnelle see the follow-up aggregates, never identities.
+/// </summary>
+public static class ListeAttente
+{
+    /// <summary>Reads and works the list (identities): Coordination, Régulation.</summary>
+    public const string PolitiqueListe = "MtListe";
+    /// <summary>Registers a patient: Coordination, Régulation, member professionals.</summary>
+    public const string PolitiqueInscription = "MtInscription";
+    /// <summary>Aggregated follow-up, no identities: Coordination, Bureau, Lecture institutionnelle.</summary>
+    public const string PolitiqueSuivi = "MtSuivi";
+    /// <summary>Rate limit of the anonymous public form, per IP address.</summary>
+    public const string LimiteInscriptionPublique = "MtInscriptionPublique";
+
+    public static IServiceCollection AddListeAttente(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("OpenCpts:MedecinTraitant").Get<OptionsListeAttente>() ?? new OptionsListeAttente());
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PolitiqueListe, p => p.RequireRole(Roles.Coordination, Roles.Regulation))
+            .AddPolicy(PolitiqueInscription, p => p.RequireRole(Roles.Coordination, Roles.Regulation, Roles.Professionnel))
+            .AddPolicy(PolitiqueSuivi, p => p.RequireRole(Roles.Coordination, Roles.Bureau, Roles.LectureInstitutionnelle));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Only the submissions count: showing the form again is free.
+            o.AddPolicy(LimiteInscriptionPublique, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "inconnue", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, http.RequestServices.GetRequiredService<OptionsListeAttente>().InscriptionsParHeure),
+                    Window = TimeSpan.FromHours(1),
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter("lecture"));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+                await ctx.HttpContext.Response.WriteAsync(
+                    "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Trop de demandes</title></head><body>" +
+                    "<h1>Trop de demandes</h1><p>Trop d'inscriptions ont été envoyées depuis cette connexion. Réessayez dans une heure, " +
+                    "ou appelez la CPTS.</p></body></html>", ct);
+            };
+        });
+        services.AddScoped<ValiderDemandeMt>();
+        services.AddScoped<DetecterDoublons>();
+        services.AddScoped<InscrireDemandeMt>();
+        services.AddScoped<ChargerPonderation>();
+        services.AddScoped<ListerDemandesMt>();
+        services.AddScoped<ConsulterDemandeMt>();
+        services.AddScoped<ModifierDemandeMt>();
+        services.AddScoped<RetirerDemandeMt>();
+        services.AddScoped<FusionnerDemandesMt>();
+        services.AddScoped<EnregistrerPonderation>();
+        services.AddScoped<CalculerSuiviMt>();
+        services.AddSingleton<DefiInscription>();
+        return services;
+    }
+
+    public static WebApplication MapListeAttente(this WebApplication app)
+    {
+        // After UseRouting (in UsePlateformeWeb), so that the public page's [EnableRateLimiting] is seen.
+        app.UseRateLimiter();
+        ApiDemandesMt.Mapper(app);
+        return app;
+    }
+}

@@ -1,0 +1,11 @@
+namespace OpenCpts.Web.Features.MedecinTraitant;
+
+/// <summary>Settings of the public registration form, <c>OpenCpts:MedecinTraitant:*</c>.</summary>
+public sealed class OptionsListeAttente
+{
+    /// <summary>Registrations (POSTs of the public form) accepted per IP address and per hour.</summary>
+    public int InscriptionsParHeure { get; set; } = 5;
+
+    /// <summary>How long the anti-robot question of the public form stays valid.</summary>
+    public int DureeDefiMinutes { get; set; } = 30;
+}
