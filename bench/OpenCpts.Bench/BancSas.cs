@@ -80,16 +80,19 @@ public static class BancSas
             foreach (var concurrence in new[] { 1, 8 })
             {
                 var urls = Enumerable.Range(0, requetes).Select(_ => Requete()).ToList();
+                long octets = 0;
+                var cpu = CpuServeur(serveur);
                 var (latences, duree) = await ChargerAsync(urls, concurrence, async url =>
                 {
                     using var reponse = await http.GetAsync(url);
                     reponse.EnsureSuccessStatusCode();
-                    await reponse.Content.ReadAsByteArrayAsync();
+                    Interlocked.Add(ref octets, (await reponse.Content.ReadAsByteArrayAsync()).Length);
                 });
-                Rapporter($"recherche SAS 25 RPPS / 72 h, concurrence {concurrence}", latences, duree);
+                Rapporter($"recherche SAS 25 RPPS / 72 h, concurrence {concurrence}", latences, duree, CpuServeur(serveur) - cpu);
+                Console.WriteLine($"  réponse moyenne {octets / latences.Count / 1024.0:N0} Kio");
             }
 
-            await ReserverAsync(http, chaine, fournisseur);
+            await ReserverAsync(http, chaine, fournisseur, serveur);
             return 0;
         }
         finally
@@ -104,7 +107,7 @@ public static class BancSas
     }
 
     /// <summary>Bookings at concurrency 8: 2 000 distinct free slots, then 50 slots each raced by 8 requests.</summary>
-    private static async Task ReserverAsync(HttpClient http, string chaine, string fournisseur)
+    private static async Task ReserverAsync(HttpClient http, string chaine, string fournisseur, Process serveur)
     {
         List<long> libres;
         await using (var db = Contexte(chaine, fournisseur))
@@ -121,16 +124,18 @@ public static class BancSas
         };
         var crees = 0;
         var conflits = 0;
+        var cpu = CpuServeur(serveur);
         var (latences, duree) = await ChargerAsync(libres.Take(2000).ToList(), 8, async id =>
         {
             using var reponse = await http.PostAsJsonAsync("/api/snp/bookings", Corps(id));
             if (reponse.StatusCode == HttpStatusCode.Created) { Interlocked.Increment(ref crees); }
             else { throw new InvalidOperationException($"{(int)reponse.StatusCode} {await reponse.Content.ReadAsStringAsync()}"); }
         });
-        Rapporter($"réservations (créneaux distincts), concurrence 8 — {crees} créées", latences, duree);
+        Rapporter($"réservations (créneaux distincts), concurrence 8 — {crees} créées", latences, duree, CpuServeur(serveur) - cpu);
 
         var courses = libres.Skip(2000).SelectMany(id => Enumerable.Repeat(id, 8)).ToList();
         crees = 0;
+        cpu = CpuServeur(serveur);
         (latences, duree) = await ChargerAsync(courses, 8, async id =>
         {
             using var reponse = await http.PostAsJsonAsync("/api/snp/bookings", Corps(id));
@@ -138,7 +143,7 @@ public static class BancSas
             else if (reponse.StatusCode == HttpStatusCode.Conflict) { Interlocked.Increment(ref conflits); }
             else { throw new InvalidOperationException($"{(int)reponse.StatusCode} {await reponse.Content.ReadAsStringAsync()}"); }
         });
-        Rapporter($"réservations en course (8 demandes par créneau, {courses.Count / 8} créneaux) — {crees} créées, {conflits} refusées (409)", latences, duree);
+        Rapporter($"réservations en course (8 demandes par créneau, {courses.Count / 8} créneaux) — {crees} créées, {conflits} refusées (409)", latences, duree, CpuServeur(serveur) - cpu);
 
         await using var verif = Contexte(chaine, fournisseur);
         var doubles = await verif.ReservationsSnp.Where(r => r.Active).GroupBy(r => r.CreneauSnpId).CountAsync(g => g.Count() > 1);
@@ -167,11 +172,18 @@ public static class BancSas
         return ([.. latences.Order()], chrono.Elapsed);
     }
 
-    private static void Rapporter(string titre, List<double> latences, TimeSpan duree)
+    /// <summary>CPU time used so far by the platform process: per-request server cost, whatever else loads the machine.</summary>
+    private static TimeSpan CpuServeur(Process serveur)
+    {
+        serveur.Refresh();
+        return serveur.TotalProcessorTime;
+    }
+
+    private static void Rapporter(string titre, List<double> latences, TimeSpan duree, TimeSpan cpuServeur)
     {
         double Centile(double p) => latences[Math.Min(latences.Count - 1, (int)Math.Ceiling(p * latences.Count) - 1)];
         Console.WriteLine($"{titre} : {latences.Count} requêtes en {duree.TotalSeconds:N2} s = {latences.Count / duree.TotalSeconds:N0} req/s ; " +
-            $"médiane {Centile(0.5):N1} ms, p99 {Centile(0.99):N1} ms, max {latences[^1]:N1} ms");
+            $"médiane {Centile(0.5):N1} ms, p99 {Centile(0.99):N1} ms, max {latences[^1]:N1} ms ; CPU serveur {cpuServeur.TotalMilliseconds / latences.Count:N2} ms/requête");
     }
 
     /// <summary>Writes the region: a CPTS, its professionals (all members, each with a site) and 8 weeks of slots.</summary>

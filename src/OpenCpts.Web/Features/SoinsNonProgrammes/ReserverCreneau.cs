@@ -42,6 +42,8 @@ public sealed class ReserverCreneau(OpenCptsDb db, ValiderPatient validation, Ti
         }
 
         var maintenant = horloge.GetUtcNow().UtcDateTime;
+        // The confirmation is written to the outbox inside the same gate: one queue for the whole booking.
+        using var ecriture = await EcrituresSqlite.AcquerirAsync(db, ct);
         var resultat = await ReserverAsync(db, demande.CreneauId, maintenant, r =>
         {
             r.NomPatient = patient.Nom;
