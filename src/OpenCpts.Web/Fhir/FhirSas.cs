@@ -30,6 +30,7 @@ public static class FhirSas
         services.AddSingleton<FragmentsSas>();
         services.AddScoped<RechercherCreneauxSas>();
         services.AddScoped<LireRessourcesSas>();
+        services.AddScoped<EnregistrerCompteRegulateur>();
         services.AddHttpClient<EnvoyerRendezVousSas>(c => c.Timeout = TimeSpan.FromSeconds(10));
         return services;
     }
@@ -63,6 +64,7 @@ public static class FhirSas
             TypesLisibles.Contains(type)
                 ? lecture.LireAsync(type, id, BaseUrl(http), http.RequestAborted)
                 : Task.FromResult(TypeInconnu(type)));
+        ComptesRegulateursSas.Mapper(fhir);
         fhir.MapFallback("/{**chemin}", (HttpContext http) =>
         {
             var type = http.Request.Path.Value!["/fhir/".Length..].Split('/')[0];
@@ -82,7 +84,7 @@ public static class FhirSas
     private static RequeteFhir Requete(HttpContext http) => new(http.Request.QueryString.Value);
 
     /// <summary>The public address (OpenCpts:UrlPublique) when configured, else the one the request came to.</summary>
-    private static string BaseUrl(HttpContext http) =>
+    public static string BaseUrl(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<OptionsSas>>().Value.UrlPublique?.TrimEnd('/')
         ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 

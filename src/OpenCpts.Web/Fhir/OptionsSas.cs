@@ -23,6 +23,10 @@ public sealed class OptionsSas
     /// <summary>Roles allowed to call /fhir; empty = any authenticated account (API token or session).</summary>
     public List<string> Roles { get; set; } = [];
 
+    /// <summary>E-mails of the SAS platform's accounts (whose API token it uses): the only callers allowed to write
+    /// regulator accounts and ask for sign-in links.</summary>
+    public List<string> ComptesPlateforme { get; set; } = [];
+
     /// <summary>Memory given to the serialised entries of the slot search (megabytes).</summary>
     public int CacheFragmentsMo { get; set; } = 64;
 
