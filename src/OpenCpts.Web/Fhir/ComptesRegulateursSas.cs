@@ -28,6 +28,7 @@ public static class ComptesRegulateursSas
             }
             return EcrireAsync(http, enregistrer, new CibleCompteRegulateur(Systeme: systeme, Valeur: valeur));
         });
+        fhir.MapPost("/Practitioner/$connexion-regulateur", CreerLienAsync);
         fhir.MapPut("/Practitioner/{id}", (string id, HttpContext http, EnregistrerCompteRegulateur enregistrer) =>
             EnregistrerCompteRegulateur.IdDepuis(id) is { } n
                 ? EcrireAsync(http, enregistrer, new CibleCompteRegulateur(Id: n))
@@ -56,6 +57,50 @@ public static class ComptesRegulateursSas
         {
             return (null, ReponsesFhir.Invalide($"Corps FHIR JSON illisible : {e.Message}", $"Unreadable FHIR JSON body: {e.Message}"));
         }
+    }
+
+    /// <summary>
+    /// <c>POST /fhir/Practitioner/$connexion-regulateur</c> with a Parameters: <c>identifier</c> (valueIdentifier, the
+    /// regulator's national or SAS id) and <c>slot</c> (valueReference Slot/{id}). Answers a Parameters with
+    /// <c>url</c> (the single-use sign-in link) and <c>expiration</c>.
+    /// </summary>
+    private static async Task<IResult> CreerLienAsync(HttpContext http, ConnexionRegulateurSas connexion)
+    {
+        if (!EstPlateforme(http.User, http.RequestServices.GetRequiredService<IOptions<OptionsSas>>().Value))
+        {
+            return Interdit();
+        }
+        var (parametres, erreur) = await LireCorpsAsync<Parameters>(http);
+        if (parametres is null)
+        {
+            return erreur!;
+        }
+        var identifiant = parametres.Parameter.FirstOrDefault(p => p.Name == "identifier")?.Value as Identifier;
+        var creneau = (parametres.Parameter.FirstOrDefault(p => p.Name == "slot")?.Value as ResourceReference)?.Reference;
+        if (identifiant is not { System: RessourcesSas.SystemeIdnps or RegulateurSas.SystemeTechniqueSas, Value.Length: > 0 }
+            || creneau is null || !creneau.StartsWith("Slot/", StringComparison.Ordinal)
+            || !long.TryParse(creneau.AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var creneauId))
+        {
+            return ReponsesFhir.Invalide(
+                "Paramètres attendus : identifier (valueIdentifier national ou technique SAS) et slot (valueReference Slot/{id}).",
+                "Expected parameters: identifier (national or SAS technical valueIdentifier) and slot (valueReference Slot/{id}).");
+        }
+        var resultat = await connexion.CreerLienAsync(identifiant.System, identifiant.Value, creneauId, FhirSas.BaseUrl(http), http.RequestAborted);
+        return resultat switch
+        {
+            ResultatLienSas.Cree cree => ReponsesFhir.Ressource(new Parameters
+            {
+                Parameter =
+                [
+                    new Parameters.ParameterComponent { Name = "url", Value = new FhirUrl(cree.Url) },
+                    new Parameters.ParameterComponent { Name = "expiration", Value = new Instant(new DateTimeOffset(cree.ExpireLeUtc, TimeSpan.Zero)) },
+                ],
+            }),
+            ResultatLienSas.CreneauInconnu => ReponsesFhir.Introuvable("Slot", creneauId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            _ => ReponsesFhir.Erreur(StatusCodes.Status422UnprocessableEntity, OperationOutcome.IssueType.BusinessRule,
+                "Aucun compte régulateur actif pour cet identifiant : le créer d'abord (POST Practitioner).",
+                "No active regulator account for this identifier: create it first (POST Practitioner)."),
+        };
     }
 
     private static async Task<IResult> EcrireAsync(HttpContext http, EnregistrerCompteRegulateur enregistrer, CibleCompteRegulateur cible)

@@ -100,7 +100,7 @@ public static class NaturesEnvoiSas
 
 /// <summary>
 /// The outbox of appointments to push to the SAS (INT_R03): written in the same transaction as the booking or
-/// its change, sent later by <c>EnvoisSasPeriodiques</c> with retries, so a SAS outage loses nothing.
+/// its change, sent later by <see cref="EnvoisSasPeriodiques"/> with retries, so a SAS outage loses nothing.
 /// </summary>
 public class EnvoiSas
 {

@@ -31,6 +31,20 @@ public static class FhirSas
         services.AddScoped<RechercherCreneauxSas>();
         services.AddScoped<LireRessourcesSas>();
         services.AddScoped<EnregistrerCompteRegulateur>();
+        services.AddScoped<EnvoisSas>();
+        services.AddHostedService<EnvoisSasPeriodiques>();
+        services.AddScoped<ConnexionRegulateurSas>();
+        services.AddScoped<ReserverDepuisSas>();
+        services.AddAuthentication().AddCookie(ConnexionRegulateurSas.Schema, o =>
+        {
+            // A session of the SAS booking pages only: the cookie is not even sent to the rest of the site.
+            o.Cookie.Name = "OpenCpts.RegulateurSas";
+            o.Cookie.Path = "/sas";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = false;
+        });
         services.AddHttpClient<EnvoyerRendezVousSas>(c => c.Timeout = TimeSpan.FromSeconds(10));
         return services;
     }
