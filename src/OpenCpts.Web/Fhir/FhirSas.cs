@@ -32,6 +32,7 @@ public static class FhirSas
         services.AddScoped<LireRessourcesSas>();
         services.AddScoped<EnregistrerCompteRegulateur>();
         services.AddScoped<EnvoisSas>();
+        MtlsSas.Ajouter(services);
         services.AddHostedService<EnvoisSasPeriodiques>();
         services.AddScoped<ConnexionRegulateurSas>();
         services.AddScoped<ReserverDepuisSas>();
@@ -51,6 +52,7 @@ public static class FhirSas
 
     public static WebApplication MapFhirSas(this WebApplication app)
     {
+        MtlsSas.Utiliser(app);
         var fhir = app.MapGroup("/fhir")
             .RequireAuthorization(PolitiqueSas)
             .ExcludeFromDescription()

@@ -33,6 +33,9 @@ public sealed class OptionsSas
     /// <summary>Lifetime of a regulator's sign-in link, in seconds.</summary>
     public int DureeLienConnexionSecondes { get; set; } = 120;
 
+    /// <summary>Mutual TLS of /fhir (off by default).</summary>
+    public OptionsMtls Mtls { get; set; } = new();
+
     /// <summary>Memory given to the serialised entries of the slot search (megabytes).</summary>
     public int CacheFragmentsMo { get; set; } = 64;
 
