@@ -30,12 +30,29 @@ public static class FhirSas
         services.AddSingleton<FragmentsSas>();
         services.AddScoped<RechercherCreneauxSas>();
         services.AddScoped<LireRessourcesSas>();
+        services.AddScoped<EnregistrerCompteRegulateur>();
+        services.AddScoped<EnvoisSas>();
+        MtlsSas.Ajouter(services);
+        services.AddHostedService<EnvoisSasPeriodiques>();
+        services.AddScoped<ConnexionRegulateurSas>();
+        services.AddScoped<ReserverDepuisSas>();
+        services.AddAuthentication().AddCookie(ConnexionRegulateurSas.Schema, o =>
+        {
+            // A session of the SAS booking pages only: the cookie is not even sent to the rest of the site.
+            o.Cookie.Name = "OpenCpts.RegulateurSas";
+            o.Cookie.Path = "/sas";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = false;
+        });
         services.AddHttpClient<EnvoyerRendezVousSas>(c => c.Timeout = TimeSpan.FromSeconds(10));
         return services;
     }
 
     public static WebApplication MapFhirSas(this WebApplication app)
     {
+        MtlsSas.Utiliser(app);
         var fhir = app.MapGroup("/fhir")
             .RequireAuthorization(PolitiqueSas)
             .ExcludeFromDescription()
@@ -63,6 +80,7 @@ public static class FhirSas
             TypesLisibles.Contains(type)
                 ? lecture.LireAsync(type, id, BaseUrl(http), http.RequestAborted)
                 : Task.FromResult(TypeInconnu(type)));
+        ComptesRegulateursSas.Mapper(fhir);
         fhir.MapFallback("/{**chemin}", (HttpContext http) =>
         {
             var type = http.Request.Path.Value!["/fhir/".Length..].Split('/')[0];
@@ -82,7 +100,7 @@ public static class FhirSas
     private static RequeteFhir Requete(HttpContext http) => new(http.Request.QueryString.Value);
 
     /// <summary>The public address (OpenCpts:UrlPublique) when configured, else the one the request came to.</summary>
-    private static string BaseUrl(HttpContext http) =>
+    public static string BaseUrl(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<OptionsSas>>().Value.UrlPublique?.TrimEnd('/')
         ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 

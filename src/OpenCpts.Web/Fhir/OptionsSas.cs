@@ -11,7 +11,7 @@ public sealed class OptionsSas
 
     /// <summary>Booking page of a slot, relative to <see cref="UrlPublique"/>; <c>{creneau}</c> is replaced by the
     /// slot id. The SAS appends <c>origin=…</c> when it redirects a regulator.</summary>
-    public string ModeleUrlReservation { get; set; } = "/snp/regulation?creneau={creneau}";
+    public string ModeleUrlReservation { get; set; } = "/sas/reserver?creneau={creneau}";
 
     /// <summary>Slot types shown to the SAS. The guide (INT_R04) aggregates public, professional, SAS and CPTS
     /// slots, so all four by default.</summary>
@@ -22,6 +22,19 @@ public sealed class OptionsSas
 
     /// <summary>Roles allowed to call /fhir; empty = any authenticated account (API token or session).</summary>
     public List<string> Roles { get; set; } = [];
+
+    /// <summary>E-mails of the SAS platform's accounts (whose API token it uses): the only callers allowed to write
+    /// regulator accounts and ask for sign-in links.</summary>
+    public List<string> ComptesPlateforme { get; set; } = [];
+
+    /// <summary>Whether the appointment outbox is sent in the background; default: yes, except in the Testing environment.</summary>
+    public bool? EnvoisAuto { get; set; }
+
+    /// <summary>Lifetime of a regulator's sign-in link, in seconds.</summary>
+    public int DureeLienConnexionSecondes { get; set; } = 120;
+
+    /// <summary>Mutual TLS of /fhir (off by default).</summary>
+    public OptionsMtls Mtls { get; set; } = new();
 
     /// <summary>Memory given to the serialised entries of the slot search (megabytes).</summary>
     public int CacheFragmentsMo { get; set; } = 64;

@@ -24,6 +24,9 @@ public sealed class PlateformeSasBouchon : IAsyncDisposable
 
     public string Adresse { get; }
 
+    /// <summary>Statuses to answer first (500…), before the normal 201/200.</summary>
+    public ConcurrentQueue<int> StatutsForces { get; } = new();
+
     private PlateformeSasBouchon(WebApplication app, string adresse)
     {
         _app = app;
@@ -40,6 +43,10 @@ public sealed class PlateformeSasBouchon : IAsyncDisposable
         {
             using var lecteur = new StreamReader(http.Request.Body);
             bouchon!.Recus.Enqueue((http.Request.Method, http.Request.Path, http.Request.QueryString.Value ?? "", http.Request.ContentType ?? "", await lecteur.ReadToEndAsync()));
+            if (bouchon.StatutsForces.TryDequeue(out var force))
+            {
+                return Results.StatusCode(force);
+            }
             http.Response.Headers.Location = "/sas/fhir/Appointment/12345";
             return Results.StatusCode(http.Request.Method == "POST" ? 201 : 200);
         });

@@ -46,7 +46,9 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
 
     /// <summary>Starts the platform on a new empty database. Skips the test when PostgreSQL is absent locally
     /// (./test.sh sets OPENCPTS_EXIGER_POSTGRES=1 so that CI fails instead).</summary>
-    public static async Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur, Action<IServiceCollection>? services = null, bool kestrel = false)
+    /// <param name="certificatHttps">With <paramref name="kestrel"/>: listen in HTTPS with this server certificate.</param>
+    public static async Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur, Action<IServiceCollection>? services = null, bool kestrel = false,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? certificatHttps = null)
     {
         string chaine;
         string? fichier = null;
@@ -75,7 +77,14 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
         if (kestrel)
         {
             // A real socket on a free loopback port, for the browser of the end-to-end tests.
-            usine.UseKestrel(0);
+            if (certificatHttps is null)
+            {
+                usine.UseKestrel(0);
+            }
+            else
+            {
+                usine.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificatHttps)));
+            }
             usine.StartServer();
         }
         var app = new OpenCptsApp(usine, fournisseur, horloge, fichier);

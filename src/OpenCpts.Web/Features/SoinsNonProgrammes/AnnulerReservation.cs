@@ -49,6 +49,7 @@ public sealed class AnnulerReservation(OpenCptsDb db, TimeProvider horloge, ILog
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Statut, StatutsCreneau.Libre)
                 .SetProperty(c => c.MisAJourLeUtc, maintenant), ct);
+        await Fhir.EnvoisSas.PlanifierAsync(db, reservationId, Fhir.NaturesEnvoiSas.MiseAJour, maintenant, ct);
         return ResultatAnnulation.Annulee;
     }
 }

@@ -40,8 +40,15 @@ public sealed class MarquerHonoree(OpenCptsDb db, TimeProvider horloge)
         {
             return ResultatPresence.TropTot;
         }
-        await db.ReservationsSnp.Where(x => x.Id == reservationId && x.Statut != StatutsReservation.Annulee)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var marquees = await db.ReservationsSnp.Where(x => x.Id == reservationId && x.Statut != StatutsReservation.Annulee && x.Statut != statut)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Statut, statut), ct);
+        if (marquees > 0)
+        {
+            // The SAS learns of the change (fulfilled / noshow) with the change itself, or not at all.
+            await Fhir.EnvoisSas.PlanifierAsync(db, reservationId, Fhir.NaturesEnvoiSas.MiseAJour, horloge.GetUtcNow().UtcDateTime, ct);
+        }
+        await transaction.CommitAsync(ct);
         return ResultatPresence.Marquee;
     }
 }

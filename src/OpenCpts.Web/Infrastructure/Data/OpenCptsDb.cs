@@ -40,6 +40,10 @@ public abstract class OpenCptsDb(DbContextOptions options) : IdentityDbContext<U
     public DbSet<Features.MedecinTraitant.PropositionAppariement> PropositionsAppariement => Set<Features.MedecinTraitant.PropositionAppariement>();
     public DbSet<Features.MedecinTraitant.AffectationMt> AffectationsMt => Set<Features.MedecinTraitant.AffectationMt>();
     public DbSet<Features.MedecinTraitant.PonderationPriorite> PonderationsPriorite => Set<Features.MedecinTraitant.PonderationPriorite>();
+    public DbSet<Fhir.CompteRegulateurSas> ComptesRegulateursSas => Set<Fhir.CompteRegulateurSas>();
+    public DbSet<Fhir.JetonConnexionSas> JetonsConnexionSas => Set<Fhir.JetonConnexionSas>();
+    public DbSet<Fhir.ReservationSas> ReservationsSas => Set<Fhir.ReservationSas>();
+    public DbSet<Fhir.EnvoiSas> EnvoisSas => Set<Fhir.EnvoiSas>();
 
     /// <summary>True on PostgreSQL, for the few places where SQL differs (bulk paths).</summary>
     public bool EstPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -1472,6 +1472,150 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Cpts");
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Fhir.CompteRegulateurSas", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Actif")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IdentifiantNational")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdentifiantSas")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("MisAJourLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdentifiantNational")
+                        .IsUnique();
+
+                    b.HasIndex("IdentifiantSas")
+                        .IsUnique();
+
+                    b.ToTable("ComptesRegulateursSas", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Fhir.EnvoiSas", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("EnvoyeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime?>("ProchainEssaiUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ReservationSnpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProchainEssaiUtc");
+
+                    b.HasIndex("ReservationSnpId");
+
+                    b.ToTable("EnvoisSas", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Fhir.JetonConnexionSas", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CompteRegulateurSasId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CreneauSnpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpireLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("UtiliseLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompteRegulateurSasId");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.ToTable("JetonsConnexionSas", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Fhir.ReservationSas", b =>
+                {
+                    b.Property<long>("ReservationSnpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CompteRegulateurSasId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ReservationSnpId");
+
+                    b.HasIndex("CompteRegulateurSasId");
+
+                    b.ToTable("ReservationsSas", (string)null);
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Infrastructure.Audit.EntreeAudit", b =>
                 {
                     b.Property<long>("Id")
@@ -1850,6 +1994,39 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Commune");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Fhir.EnvoiSas", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", null)
+                        .WithMany()
+                        .HasForeignKey("ReservationSnpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Fhir.JetonConnexionSas", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Fhir.CompteRegulateurSas", null)
+                        .WithMany()
+                        .HasForeignKey("CompteRegulateurSasId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Fhir.ReservationSas", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Fhir.CompteRegulateurSas", null)
+                        .WithMany()
+                        .HasForeignKey("CompteRegulateurSasId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", null)
+                        .WithOne()
+                        .HasForeignKey("OpenCpts.Web.Fhir.ReservationSas", "ReservationSnpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Annuaire.Professionnel", b =>

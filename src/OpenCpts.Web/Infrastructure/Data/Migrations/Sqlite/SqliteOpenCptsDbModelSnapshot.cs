@@ -1425,6 +1425,144 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Cpts");
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Fhir.CompteRegulateurSas", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Actif")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentifiantNational")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentifiantSas")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MisAJourLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdentifiantNational")
+                        .IsUnique();
+
+                    b.HasIndex("IdentifiantSas")
+                        .IsUnique();
+
+                    b.ToTable("ComptesRegulateursSas", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Fhir.EnvoiSas", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EnvoyeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProchainEssaiUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReservationSnpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProchainEssaiUtc");
+
+                    b.HasIndex("ReservationSnpId");
+
+                    b.ToTable("EnvoisSas", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Fhir.JetonConnexionSas", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompteRegulateurSasId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreneauSnpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpireLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UtiliseLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompteRegulateurSasId");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.ToTable("JetonsConnexionSas", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Fhir.ReservationSas", b =>
+                {
+                    b.Property<long>("ReservationSnpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompteRegulateurSasId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReservationSnpId");
+
+                    b.HasIndex("CompteRegulateurSasId");
+
+                    b.ToTable("ReservationsSas", (string)null);
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Infrastructure.Audit.EntreeAudit", b =>
                 {
                     b.Property<long>("Id")
@@ -1799,6 +1937,39 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Commune");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Fhir.EnvoiSas", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", null)
+                        .WithMany()
+                        .HasForeignKey("ReservationSnpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Fhir.JetonConnexionSas", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Fhir.CompteRegulateurSas", null)
+                        .WithMany()
+                        .HasForeignKey("CompteRegulateurSasId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Fhir.ReservationSas", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Fhir.CompteRegulateurSas", null)
+                        .WithMany()
+                        .HasForeignKey("CompteRegulateurSasId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", null)
+                        .WithOne()
+                        .HasForeignKey("OpenCpts.Web.Fhir.ReservationSas", "ReservationSnpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Annuaire.Professionnel", b =>
