@@ -45,6 +45,7 @@ public static class SoinsNonProgrammes
         services.AddScoped<EnvoyerSurnumeraire>();
         services.AddScoped<RepondreSurnumeraire>();
         services.AddScoped<ConsulterInvitationsSurnumeraire>();
+        services.AddScoped<CalculerDemandesSnp>();
         return services;
     }
 
