@@ -176,6 +176,21 @@ public class SurnumeraireTests
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task Cancelling_a_surnumeraire_booking_withdraws_its_slot_instead_of_offering_it(Fournisseur fournisseur)
+    {
+        var s = await DemarrerAsync(fournisseur);
+        await using var _ = s.App;
+        await InviterAsync(s, s.Pros[0]);
+        await AccepterAsync(s, await ProAsync(s, s.Pros[0]), await InvitationAsync(s, s.Pros[0]), await ActiviteAsync(s, s.Pros[0]));
+        var reservation = await s.App.AvecDbAsync(db => db.ReservationsSnp.SingleAsync());
+
+        var reponse = await s.Regulation.PosterFormulaireAsync($"/snp/reservations/{reservation.Id}", new Dictionary<string, string>(), $"/snp/reservations/{reservation.Id}?handler=Annuler");
+
+        Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
+        Assert.Equal(StatutsCreneau.Retire, await s.App.StatutCreneauAsync(reservation.CreneauSnpId));
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task An_appointment_outside_the_urgency_window_is_refused(Fournisseur fournisseur)
     {
         var s = await DemarrerAsync(fournisseur);
