@@ -12,11 +12,12 @@ namespace OpenCpts.E2E.SoinsNonProgrammes;
 public class RegulationJourneyTests(Navigateur navigateur)
 {
     [Fact]
-    public async Task An_operator_takes_a_request_books_the_first_proposed_slot_and_finds_the_appointment()
+    public async Task An_operator_books_the_first_proposed_slot_and_the_professional_sees_it_on_his_page()
     {
         await using var app = await OpenCptsApp.DemarrerAsync(Fournisseur.Sqlite, kestrel: true);
         await app.CreerCptsAsync("18033", "18205");
         var maintenant = app.Horloge.GetUtcNow().UtcDateTime;
+        var garnier = 0;
         await app.AvecDbAsync(async db =>
         {
             var pro = new Professionnel
@@ -33,6 +34,7 @@ public class RegulationJourneyTests(Navigateur navigateur)
             };
             db.Professionnels.Add(pro);
             await db.SaveChangesAsync();
+            garnier = pro.Id;
             foreach (var heures in new[] { 2, 5 })
             {
                 db.CreneauxSnp.Add(new CreneauSnp
@@ -71,5 +73,71 @@ public class RegulationJourneyTests(Navigateur navigateur)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Claire FONTAINE");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Dr Hugo GARNIER" })).ToBeVisibleAsync();
         await Expect(page.GetByText("23/11/2026 12:00").First).ToBeVisibleAsync();
+
+        var professionnel = await app.CreerUtilisateurAsync(Roles.Professionnel, u => u.ProfessionnelId = garnier);
+        var pagePro = await navigateur.NouvellePageAsync(app.AdresseBase);
+        await pagePro.SeConnecterAsync(professionnel.Email!);
+        await pagePro.GotoAsync("/snp/mes-rendez-vous");
+        var ligne = pagePro.GetByRole(AriaRole.Row).Filter(new() { HasText = "Claire FONTAINE" });
+        await Expect(ligne).ToContainTextAsync("12:00");
+        await Expect(ligne).ToContainTextAsync("Otite");
+    }
+
+    [Fact]
+    public async Task An_operator_sends_a_surnumeraire_request_the_professional_accepts_it_and_the_operator_sees_it_answered()
+    {
+        await using var app = await OpenCptsApp.DemarrerAsync(Fournisseur.Sqlite, kestrel: true);
+        var cpts = await app.CreerCptsAsync("18033", "18205");
+        var proId = await app.AvecDbAsync(async db =>
+        {
+            var pro = new Professionnel
+            {
+                Rpps = "19999990800",
+                IdentifiantNational = "819999990800",
+                CiviliteExercice = "DR",
+                Nom = "MERCIER",
+                Prenom = "Anne",
+                NomRecherche = TexteRecherche.Normaliser("MERCIER Anne"),
+                CodeProfession = "10",
+                Source = "Saisie",
+                Activites = [new ActiviteProfessionnelle { IdentifiantSite = "S1", Voie = "5 RUE MOYENNE", CodePostal = "18000", CodeCommune = "18033", LibelleCommune = "Bourges" }],
+                Adhesions = [new Adhesion { CptsId = cpts.Id, DepuisLe = new DateOnly(2026, 1, 5) }],
+            };
+            db.Professionnels.Add(pro);
+            await db.SaveChangesAsync();
+            return pro.Id;
+        });
+        var operateur = await app.CreerUtilisateurAsync(Roles.Regulation);
+        var professionnel = await app.CreerUtilisateurAsync(Roles.Professionnel, u => u.ProfessionnelId = proId);
+        var page = await navigateur.NouvellePageAsync(app.AdresseBase);
+        await page.SeConnecterAsync(operateur.Email!);
+
+        await page.GotoAsync("/snp/regulation");
+        await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("VASSEUR");
+        await page.GetByLabel("Prénom").FillAsync("Marc");
+        await page.GetByLabel("Date de naissance").FillAsync("1979-02-11");
+        await page.GetByLabel("Téléphone").FillAsync("06 39 98 12 34");
+        await page.GetByLabel("Commune (nom ou code postal)").FillAsync("18033 Bourges");
+        await page.GetByLabel("Motif").FillAsync("Plaie de l'avant-bras");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chercher un créneau" }).ClickAsync();
+        await page.GetByLabel("Dr Anne MERCIER", new() { Exact = false }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer la demande en surnuméraire" }).ClickAsync();
+        var invitations = page.GetByRole(AriaRole.Region, new() { Name = "Invitations en surnuméraire" });
+        await Expect(invitations).ToContainTextAsync("En attente");
+
+        var pagePro = await navigateur.NouvellePageAsync(app.AdresseBase);
+        await pagePro.SeConnecterAsync(professionnel.Email!);
+        await pagePro.GotoAsync("/snp/mes-rendez-vous");
+        await Expect(pagePro.GetByText("Plaie de l'avant-bras")).ToBeVisibleAsync();
+        // The platform clock is 2026-11-23 09:00 UTC (10:00 in Paris); a same-day request.
+        await pagePro.GetByLabel("Heure du rendez-vous").FillAsync("2026-11-23T15:00");
+        await pagePro.GetByRole(AriaRole.Button, new() { Name = "Accepter" }).ClickAsync();
+        await Expect(pagePro.GetByText("le rendez-vous est pris")).ToBeVisibleAsync();
+        await Expect(pagePro.GetByRole(AriaRole.Row).Filter(new() { HasText = "Marc VASSEUR" })).ToContainTextAsync("15:00");
+
+        await page.ReloadAsync();
+        await Expect(invitations).ToContainTextAsync("Acceptée");
+        await Expect(invitations).ToContainTextAsync("23/11/2026 15:00");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rendez-vous réservé" })).ToBeVisibleAsync();
     }
 }

@@ -40,6 +40,12 @@ public static class GenerateurDemoSnp
         ("CHARPIN", "Agathe"), ("MOUTARD", "Rémi"), ("VALLIN", "Inès"), ("GODARD", "Théo"),
     ];
 
+    private static readonly string[] Motifs =
+    [
+        "Fièvre depuis 48 h", "Douleur lombaire aiguë", "Otalgie", "Toux persistante", "Brûlures urinaires",
+        "Entorse de la cheville", "Éruption cutanée", "Conjonctivite",
+    ];
+
     private static readonly (TimeOnly Debut, TimeOnly Fin)[] Plages =
     [
         (new(8, 0), new(10, 0)),
@@ -135,6 +141,150 @@ public static class GenerateurDemoSnp
 
         await materialiser.TousAsync(ct);
         await ReserverAsync(db, medecinDemoId, maintenant, ct);
+        await HistoriqueAsync(db, [(medecinDemoId, activiteDemo), .. medecins.Take(10).Select(m => (m.Id, (int?)m.ActiviteId))], maintenant, ct);
+        await InvitationEnAttenteAsync(db, medecinDemoId, medecins.FirstOrDefault()?.Id, maintenant, ct);
+    }
+
+    /// <summary>
+    /// Six past weeks for the follow-up charts: evening slots of a few professionals, 3 to 6 requests a day,
+    /// most booked within hours, some the next day, some later, some without solution; about one booked
+    /// patient in eight did not come. Seeded, so every fresh demo shows the same history.
+    /// </summary>
+    private static async Task HistoriqueAsync(OpenCptsDb db, IReadOnlyList<(int Id, int? ActiviteId)> pros, DateTime maintenant, CancellationToken ct)
+    {
+        var alea = new Random(20261206);
+        var aujourdhui = HeureDeParis.Jour(maintenant);
+        var premier = aujourdhui.AddDays(-42);
+        var creneaux = new List<CreneauSnp>();
+        for (var jour = premier; jour < aujourdhui; jour = jour.AddDays(1))
+        {
+            for (var i = 0; i < pros.Count; i++)
+            {
+                if ((jour.DayNumber + i) % 3 != 0)
+                {
+                    continue;
+                }
+                for (var k = 0; k < 6; k++)
+                {
+                    if (HeureDeParis.VersUtc(jour.ToDateTime(new TimeOnly(17, 0)).AddMinutes(20 * k)) is not { } debut)
+                    {
+                        continue;
+                    }
+                    creneaux.Add(new CreneauSnp
+                    {
+                        ProfessionnelId = pros[i].Id,
+                        ActiviteId = pros[i].ActiviteId,
+                        DebutUtc = debut,
+                        FinUtc = debut.AddMinutes(20),
+                        TypeConsultation = TypesConsultation.Cabinet,
+                        Visibilite = Visibilites.Snp,
+                        Statut = StatutsCreneau.Libre,
+                        CreeLeUtc = debut.AddDays(-7),
+                        MisAJourLeUtc = debut.AddDays(-7),
+                    });
+                }
+            }
+        }
+        db.CreneauxSnp.AddRange(creneaux);
+        await db.SaveChangesAsync(ct);
+        creneaux.Sort((a, b) => a.DebutUtc.CompareTo(b.DebutUtc));
+        var libres = new List<CreneauSnp>(creneaux);
+
+        var n = 0;
+        for (var jour = premier; jour < aujourdhui; jour = jour.AddDays(1))
+        {
+            var nombre = 3 + alea.Next(4);
+            for (var k = 0; k < nombre; k++)
+            {
+                if (HeureDeParis.VersUtc(jour.ToDateTime(new TimeOnly(8, 15)).AddMinutes(100 * k)) is not { } creeLe)
+                {
+                    continue;
+                }
+                var (nom, prenom) = Patients[n % Patients.Length];
+                var demande = new DemandeSnp
+                {
+                    NomPatient = nom,
+                    PrenomPatient = prenom,
+                    DateNaissance = new DateOnly(1945 + (n * 7 % 70), 1 + (n % 12), 1 + (n * 5 % 28)),
+                    Telephone = "063998" + (n % 10000).ToString("0000", System.Globalization.CultureInfo.InvariantCulture),
+                    CodeCommune = "18033",
+                    Motif = Motifs[n % Motifs.Length],
+                    Urgence = n % 3 == 0 ? UrgencesDemande.Sous48h : UrgencesDemande.JourMeme,
+                    Statut = StatutsDemande.SansSolution,
+                    CreePar = "regulation@demo.opencpts.fr",
+                    CreeLeUtc = creeLe,
+                };
+                n++;
+                var tirage = alea.NextDouble();
+                // Booked within hours, the next day (within 48 h), later than 48 h, or never.
+                TimeSpan? delai = tirage < 0.72 ? TimeSpan.FromMinutes(5 + alea.Next(240))
+                    : tirage < 0.84 ? TimeSpan.FromHours(25 + alea.Next(20))
+                    : tirage < 0.90 ? TimeSpan.FromHours(50 + alea.Next(20))
+                    : null;
+                var reserveeLe = creeLe + (delai ?? TimeSpan.Zero);
+                var creneau = delai is null || reserveeLe >= maintenant ? null : libres.FirstOrDefault(c => c.DebutUtc > reserveeLe && c.FinUtc <= maintenant);
+                if (creneau is not null)
+                {
+                    libres.Remove(creneau);
+                    creneau.Statut = StatutsCreneau.Reserve;
+                    creneau.MisAJourLeUtc = reserveeLe;
+                    var reservation = new ReservationSnp
+                    {
+                        CreneauSnpId = creneau.Id,
+                        NomPatient = demande.NomPatient,
+                        PrenomPatient = demande.PrenomPatient,
+                        DateNaissance = demande.DateNaissance,
+                        Telephone = demande.Telephone,
+                        CodeCommune = demande.CodeCommune,
+                        Motif = demande.Motif,
+                        Statut = alea.NextDouble() < 0.12 ? StatutsReservation.NonHonoree : StatutsReservation.Honoree,
+                        Origine = OriginesReservation.Regulation,
+                        CreePar = demande.CreePar,
+                        CreeLeUtc = reserveeLe,
+                    };
+                    db.ReservationsSnp.Add(reservation);
+                    await db.SaveChangesAsync(ct);
+                    demande.ReservationSnpId = reservation.Id;
+                    demande.Statut = StatutsDemande.Orientee;
+                }
+                db.DemandesSnp.Add(demande);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>A request taken a few minutes ago that no slot fitted, sent to the demo doctor (and one colleague) in surnuméraire.</summary>
+    private static async Task InvitationEnAttenteAsync(OpenCptsDb db, int medecinDemoId, int? confrere, DateTime maintenant, CancellationToken ct)
+    {
+        var demande = new DemandeSnp
+        {
+            NomPatient = "ARNOUX",
+            PrenomPatient = "Sidonie",
+            DateNaissance = new DateOnly(1988, 6, 14),
+            Telephone = "0639989999",
+            CodeCommune = "18033",
+            Motif = "Plaie de la main à suturer",
+            Urgence = UrgencesDemande.Sous48h,
+            Statut = StatutsDemande.Ouverte,
+            CreePar = "regulation@demo.opencpts.fr",
+            CreeLeUtc = maintenant.AddMinutes(-20),
+        };
+        db.DemandesSnp.Add(demande);
+        await db.SaveChangesAsync(ct);
+        foreach (var pro in new[] { (int?)medecinDemoId, confrere }.OfType<int>())
+        {
+            db.InvitationsSurnumeraire.Add(new InvitationSurnumeraire
+            {
+                DemandeSnpId = demande.Id,
+                ProfessionnelId = pro,
+                EnvoyeeLeUtc = maintenant.AddMinutes(-15),
+                EnvoyeePar = "regulation@demo.opencpts.fr",
+                Statut = StatutsInvitation.EnAttente,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>A few bookings taken by the regulation: two with the demo doctor, the others spread out.</summary>

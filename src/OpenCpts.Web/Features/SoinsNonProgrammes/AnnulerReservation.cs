@@ -43,11 +43,12 @@ public sealed class AnnulerReservation(OpenCptsDb db, TimeProvider horloge, ILog
         reservation.Active = false;
         reservation.AnnuleeLeUtc = maintenant;
         await db.SaveChangesAsync(ct);
-        // A slot that has started stays booked: nobody can use it any more.
+        // A slot that has started stays booked: nobody can use it any more. A surnuméraire appointment was
+        // never part of the offer: it is withdrawn rather than freed.
         await db.CreneauxSnp
             .Where(c => c.Id == reservation.CreneauSnpId && c.Statut == StatutsCreneau.Reserve && c.DebutUtc > maintenant)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.Statut, StatutsCreneau.Libre)
+                .SetProperty(c => c.Statut, c => c.Surnumeraire ? StatutsCreneau.Retire : StatutsCreneau.Libre)
                 .SetProperty(c => c.MisAJourLeUtc, maintenant), ct);
         await Fhir.EnvoisSas.PlanifierAsync(db, reservationId, Fhir.NaturesEnvoiSas.MiseAJour, maintenant, ct);
         return ResultatAnnulation.Annulee;

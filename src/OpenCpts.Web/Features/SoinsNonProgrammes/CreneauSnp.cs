@@ -80,6 +80,9 @@ public class CreneauSnp
     public string? Motif { get; set; }
     /// <summary><see cref="StatutsCreneau"/>.</summary>
     public string Statut { get; set; } = StatutsCreneau.Libre;
+    /// <summary>An extra appointment a professional accepted outside his offer (<see cref="InvitationSurnumeraire"/>):
+    /// created already booked, it counts as offered and used in the follow-up.</summary>
+    public bool Surnumeraire { get; set; }
     public DateTime CreeLeUtc { get; set; }
     public DateTime MisAJourLeUtc { get; set; }
 }

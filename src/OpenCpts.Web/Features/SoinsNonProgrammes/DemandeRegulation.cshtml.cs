@@ -15,7 +15,8 @@ namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 [Authorize(Policy = SoinsNonProgrammes.PolitiqueRegulation)]
 public class DemandeRegulationModel(
     OpenCptsDb db, RechercherCreneauxProposes rechercher, OrienterDemande orienter, ClasserDemandeSansSolution sansSolution,
-    CptsCourante cpts, ConsulterReservation consulter, TimeProvider horloge, ILoggerFactory journaux, Infrastructure.Audit.JournalAudit audit) : PageModel
+    CptsCourante cpts, ConsulterReservation consulter, TimeProvider horloge, ILoggerFactory journaux, Infrastructure.Audit.JournalAudit audit,
+    ListerCandidatsSurnumeraire candidats, EnvoyerSurnumeraire envoyerSurnumeraire, ConsulterInvitationsSurnumeraire invitations) : PageModel
 {
     public const string MessageDejaReserve = "Ce créneau vient d'être réservé par un autre opérateur. La liste ci-dessous est à jour : choisissez un autre créneau.";
 
@@ -28,7 +29,14 @@ public class DemandeRegulationModel(
     [BindProperty(SupportsGet = true, Name = "site")]
     public string? CommuneSite { get; set; }
 
+    /// <summary>Profession of the professionals proposed for a surnuméraire invitation (TRE_G15), empty = all.</summary>
+    [BindProperty(SupportsGet = true, Name = "professionInvitee")]
+    public string? ProfessionInvitee { get; set; }
+
     public DemandeSnp Demande { get; private set; } = null!;
+    public IReadOnlyList<CandidatSurnumeraire> Candidats { get; private set; } = [];
+    public IReadOnlyList<InvitationEnvoyee> Invitations { get; private set; } = [];
+    public string? MessageSurnumeraire { get; private set; }
     public string? NomCommunePatient { get; private set; }
     public IReadOnlyList<CreneauPropose> Creneaux { get; private set; } = [];
     public IReadOnlyList<(string Code, string Nom)> CommunesTerritoire { get; private set; } = [];
@@ -76,6 +84,36 @@ public class DemandeRegulationModel(
         return Redirect($"/snp/regulation/demandes/{id}");
     }
 
+    /// <summary>Sends surnuméraire invitations to the professionals ticked on the page.</summary>
+    public async Task<IActionResult> OnPostSurnumeraireAsync(long id, int[] professionnels, CancellationToken ct)
+    {
+        var resultat = await envoyerSurnumeraire.ExecuteAsync(id, professionnels, User.Identity?.Name, ct);
+        if (resultat is ResultatEnvoiSurnumeraire.Introuvable)
+        {
+            return NotFound();
+        }
+        if (resultat is ResultatEnvoiSurnumeraire.Envoyee)
+        {
+            return Redirect($"/snp/regulation/demandes/{id}#invitations");
+        }
+        await ChargerAsync(id, ct);
+        MessageSurnumeraire = ((ResultatEnvoiSurnumeraire.Invalide)resultat).Message;
+        return Page();
+    }
+
+    /// <summary>The invitations and their answers, refreshed by htmx while the operator waits.</summary>
+    public async Task<IActionResult> OnGetInvitationsAsync(long id, CancellationToken ct)
+    {
+        var demande = await db.DemandesSnp.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (demande is null)
+        {
+            return NotFound();
+        }
+        Demande = demande;
+        Invitations = await invitations.EnvoyeesAsync(id, ct);
+        return Partial("_InvitationsSurnumeraire", this);
+    }
+
     private async Task<bool> ChargerAsync(long id, CancellationToken ct)
     {
         var demande = await db.DemandesSnp.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
@@ -95,8 +133,10 @@ public class DemandeRegulationModel(
         {
             Reservation = await consulter.ExecuteAsync(reservationId, ct);
         }
+        Invitations = await invitations.EnvoyeesAsync(id, ct);
         if (demande.Statut == StatutsDemande.Ouverte)
         {
+            Candidats = await candidats.ExecuteAsync(id, string.IsNullOrEmpty(ProfessionInvitee) ? null : ProfessionInvitee, ct: ct);
             Type ??= demande.TypeSouhaite;
             Creneaux = await rechercher.ExecuteAsync(new FiltreCreneaux
             {

@@ -16,6 +16,8 @@ public static class OriginesReservation
     public const string Regulation = "Regulation";
     public const string Sas = "SAS";
     public const string Api = "API";
+    /// <summary>Accepted by a professional from a surnuméraire invitation.</summary>
+    public const string Surnumeraire = "Surnumeraire";
 }
 
 /// <summary>

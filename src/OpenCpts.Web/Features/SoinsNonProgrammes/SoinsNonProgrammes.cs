@@ -41,6 +41,11 @@ public static class SoinsNonProgrammes
         services.AddScoped<Infrastructure.Geocodage.GeocoderTerritoire>();
         services.AddScoped<SaisirCoordonneesSite>();
         services.AddScoped<CalculerSuiviSnp>();
+        services.AddScoped<ListerCandidatsSurnumeraire>();
+        services.AddScoped<EnvoyerSurnumeraire>();
+        services.AddScoped<RepondreSurnumeraire>();
+        services.AddScoped<ConsulterInvitationsSurnumeraire>();
+        services.AddScoped<CalculerDemandesSnp>();
         return services;
     }
 

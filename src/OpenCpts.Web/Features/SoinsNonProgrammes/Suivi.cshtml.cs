@@ -10,7 +10,7 @@ namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
 /// <summary>Follow-up of unscheduled care and time given per professional (Coordination and Bureau).</summary>
 [Authorize(Roles = Roles.Coordination + "," + Roles.Bureau)]
-public class SuiviModel(CalculerSuiviSnp calculer, TimeProvider horloge) : PageModel
+public class SuiviModel(CalculerSuiviSnp calculer, CalculerDemandesSnp calculerDemandes, TimeProvider horloge) : PageModel
 {
     private static readonly string[] Entetes =
         ["RPPS", "Nom", "Prénom", "Profession", "Créneaux offerts", "Créneaux réservés", "Honorés", "Non honorés", "Heures offertes", "Heures utilisées"];
@@ -20,6 +20,8 @@ public class SuiviModel(CalculerSuiviSnp calculer, TimeProvider horloge) : PageM
     public string? Mois { get; set; }
 
     public SuiviSnp Suivi { get; private set; } = null!;
+
+    public DemandesSnpDuMois Demandes { get; private set; } = null!;
 
     public DateOnly MoisAffiche { get; private set; }
 
@@ -31,6 +33,7 @@ public class SuiviModel(CalculerSuiviSnp calculer, TimeProvider horloge) : PageM
         }
         MoisAffiche = mois;
         Suivi = await calculer.ExecuteAsync(mois, ct);
+        Demandes = await calculerDemandes.ExecuteAsync(mois, ct);
         return Page();
     }
 

@@ -29,6 +29,7 @@ public abstract class OpenCptsDb(DbContextOptions options) : IdentityDbContext<U
     public DbSet<ModeleDisponibilite> ModelesDisponibilite => Set<ModeleDisponibilite>();
     public DbSet<CreneauSnp> CreneauxSnp => Set<CreneauSnp>();
     public DbSet<ReservationSnp> ReservationsSnp => Set<ReservationSnp>();
+    public DbSet<InvitationSurnumeraire> InvitationsSurnumeraire => Set<InvitationSurnumeraire>();
     public DbSet<FluxCalendrier> FluxCalendriers => Set<FluxCalendrier>();
     public DbSet<DemandeSnp> DemandesSnp => Set<DemandeSnp>();
     public DbSet<Infrastructure.Messages.MessageSortant> MessagesSortants => Set<Infrastructure.Messages.MessageSortant>();

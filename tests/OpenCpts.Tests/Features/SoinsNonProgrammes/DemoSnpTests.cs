@@ -65,7 +65,40 @@ public class DemoSnpTests
 
         Assert.True(modeles >= 3);
         Assert.True(reservations >= 1);
-        Assert.InRange(await app.AvecDbAsync(db => db.ReservationsSnp.CountAsync()), 3, 20);
+        Assert.InRange(await app.AvecDbAsync(db => db.ReservationsSnp.CountAsync(r => r.Statut == StatutsReservation.Confirmee)), 3, 20);
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task The_demo_has_past_weeks_of_requests_bookings_and_no_shows_for_the_charts(Fournisseur fournisseur)
+    {
+        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
+        await ChargerAsync(app);
+        var mois = new DateOnly(2026, 11, 1);
+
+        var demandes = await app.AvecServicesAsync(sp => sp.GetRequiredService<CalculerDemandesSnp>().ExecuteAsync(mois));
+        var suivi = await app.AvecServicesAsync(sp => sp.GetRequiredService<CalculerSuiviSnp>().ExecuteAsync(mois));
+
+        Assert.True(demandes.ParJour.Count(j => j.Creees > 0) >= 20, "requests on most days");
+        Assert.True(demandes.Sous24h > 0 && demandes.Sous48h > demandes.Sous24h && demandes.Total > demandes.Sous48h,
+            $"{demandes.Sous24h}/{demandes.Sous48h}/{demandes.Total}");
+        Assert.True(suivi.TauxNonHonores is > 0 and < 0.5, suivi.TauxNonHonores?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(suivi.ParSemaine.Count >= 3);
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task The_demo_doctor_has_a_pending_surnumeraire_invitation(Fournisseur fournisseur)
+    {
+        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
+        await ChargerAsync(app);
+
+        var enAttente = await app.AvecDbAsync(async db =>
+        {
+            var id = await db.Users.Where(u => u.Email == "pro@demo.opencpts.fr").Select(u => u.ProfessionnelId!.Value).SingleAsync();
+            return await db.InvitationsSurnumeraire.CountAsync(i => i.ProfessionnelId == id && i.Statut == StatutsInvitation.EnAttente
+                && db.DemandesSnp.Any(d => d.Id == i.DemandeSnpId && d.Statut == StatutsDemande.Ouverte));
+        });
+
+        Assert.Equal(1, enAttente);
     }
 
     private static async Task<(List<string> Types, List<string> Visibilites)> LibresDans72HeuresAsync(OpenCptsApp app)

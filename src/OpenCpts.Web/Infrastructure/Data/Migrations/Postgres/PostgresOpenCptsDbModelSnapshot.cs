@@ -1076,6 +1076,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<bool>("Surnumeraire")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("TypeConsultation")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -1215,6 +1218,62 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ProfessionnelId");
 
                     b.ToTable("FluxCalendriers");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.InvitationSurnumeraire", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ActiviteId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DemandeSnpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("EnvoyeeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnvoyeePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RendezVousUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReponduLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiviteId");
+
+                    b.HasIndex("DemandeSnpId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_InvitationsSurnumeraire_Acceptee")
+                        .HasFilter("\"Statut\" = 'Acceptee'");
+
+                    b.HasIndex("DemandeSnpId", "ProfessionnelId")
+                        .IsUnique();
+
+                    b.HasIndex("ProfessionnelId", "Statut");
+
+                    b.ToTable("InvitationsSurnumeraire");
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", b =>
@@ -1949,6 +2008,26 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.FluxCalendrier", b =>
                 {
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.InvitationSurnumeraire", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.ActiviteProfessionnelle", null)
+                        .WithMany()
+                        .HasForeignKey("ActiviteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.DemandeSnp", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeSnpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
                         .WithMany()
                         .HasForeignKey("ProfessionnelId")

@@ -1039,6 +1039,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Surnumeraire")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TypeConsultation")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -1174,6 +1177,60 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ProfessionnelId");
 
                     b.ToTable("FluxCalendriers");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.InvitationSurnumeraire", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActiviteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DemandeSnpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnvoyeeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnvoyeePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RendezVousUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReponduLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiviteId");
+
+                    b.HasIndex("DemandeSnpId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_InvitationsSurnumeraire_Acceptee")
+                        .HasFilter("\"Statut\" = 'Acceptee'");
+
+                    b.HasIndex("DemandeSnpId", "ProfessionnelId")
+                        .IsUnique();
+
+                    b.HasIndex("ProfessionnelId", "Statut");
+
+                    b.ToTable("InvitationsSurnumeraire");
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", b =>
@@ -1892,6 +1949,26 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.FluxCalendrier", b =>
                 {
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.InvitationSurnumeraire", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.ActiviteProfessionnelle", null)
+                        .WithMany()
+                        .HasForeignKey("ActiviteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.DemandeSnp", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeSnpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
                         .WithMany()
                         .HasForeignKey("ProfessionnelId")
