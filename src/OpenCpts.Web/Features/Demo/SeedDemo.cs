@@ -111,6 +111,7 @@ public sealed class SeedDemo(OpenCptsDb db, UserManager<Utilisateur> utilisateur
         }
         db.ChangeTracker.Clear();
         await GenerateurDemoSnp.ChargerAsync(db, materialiser, cpts.Id, annuaire.MedecinDuCompteDemo.Id, maintenant, ct);
+        await GenerateurDemoListeMt.ChargerAsync(db, cpts.Id, CommunesDemo, maintenant, ct);
         await GenerateurDemoMt.ChargerAsync(db, cpts.Id, annuaire.MedecinDuCompteDemo.Id, maintenant, ct);
         await CreerComptesAsync(maintenant, annuaire.MedecinDuCompteDemo.Id);
         db.ChangeTracker.Clear();
