@@ -13,12 +13,12 @@ namespace OpenCpts.E2E.MedecinTraitant;
 public class AppariementJourneyTests(Navigateur navigateur)
 {
     [Fact]
-    public async Task The_Coordination_matches_a_waiting_patient_the_GP_accepts_and_the_patient_is_placed()
+    public async Task A_registered_patient_is_matched_accepted_by_the_GP_and_placed()
     {
         await using var app = await OpenCptsApp.DemarrerAsync(Fournisseur.Sqlite, kestrel: true);
         var cpts = await app.CreerCptsAsync("18033", "18205");
         var maintenant = app.Horloge.GetUtcNow().UtcDateTime;
-        var (medecinId, demandeId) = await app.AvecDbAsync(async db =>
+        var medecinId = await app.AvecDbAsync(async db =>
         {
             var pro = new Professionnel
             {
@@ -36,33 +36,33 @@ public class AppariementJourneyTests(Navigateur navigateur)
             db.Professionnels.Add(pro);
             await db.SaveChangesAsync();
             db.CapacitesMedecin.Add(new CapaciteMedecin { ProfessionnelId = pro.Id, NouveauxPatientsParMois = 3, ModifieeLeUtc = maintenant });
-            var demande = new DemandeMedecinTraitant
-            {
-                Reference = "MT-E2E-000001",
-                CptsId = cpts.Id,
-                Nom = "VASSEUR",
-                Prenom = "Léonie",
-                NomNormalise = TexteRecherche.Normaliser("VASSEUR Léonie"),
-                DateNaissance = new DateOnly(1949, 2, 3),
-                Sexe = "F",
-                Telephone = "0639984455",
-                CodeCommune = "18205",
-                Criteres = CriteresPriorite.Plus70,
-                ConsentementContact = true,
-                InscritLeUtc = maintenant.AddDays(-40),
-            };
-            db.DemandesMedecinTraitant.Add(demande);
             await db.SaveChangesAsync();
-            return (pro.Id, demande.Id);
+            return pro.Id;
         });
         var coordinatrice = await app.CreerUtilisateurAsync(Roles.Coordination);
         var medecin = await app.CreerUtilisateurAsync(Roles.Professionnel, u => u.ProfessionnelId = medecinId);
 
         var coordination = await navigateur.NouvellePageAsync(app.AdresseBase);
         await coordination.SeConnecterAsync(coordinatrice.Email!);
+
+        // The Coordination registers the patient on the waiting list.
+        await coordination.GotoAsync("/medecin-traitant/inscrire");
+        await coordination.GetByLabel("Nom", new() { Exact = true }).FillAsync("Vasseur");
+        await coordination.GetByLabel("Prénom").FillAsync("Léonie");
+        await coordination.GetByLabel("Date de naissance").FillAsync("1949-02-03");
+        await coordination.Locator("#Sexe-F").CheckAsync();
+        await coordination.GetByLabel("Téléphone").FillAsync("06 39 98 44 55");
+        await coordination.GetByLabel("Commune de résidence").SelectOptionAsync("18205");
+        await coordination.Locator("#critere-PLUS_70").CheckAsync();
+        await coordination.Locator("#Consentement").CheckAsync();
+        await coordination.GetByRole(AriaRole.Button, new() { Name = "Inscrire", Exact = true }).ClickAsync();
+        await Expect(coordination.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("VASSEUR");
+        var demande = await app.AvecDbAsync(db => db.DemandesMedecinTraitant.Where(d => d.Nom == "Vasseur" || d.Nom == "VASSEUR").Select(d => new { d.Id, d.Reference }).SingleAsync());
+        var page = "/medecin-traitant/demande/" + demande.Id;
+
         await coordination.GetByRole(AriaRole.Link, new() { Name = "Appariement MT" }).ClickAsync();
         await coordination.GetByRole(AriaRole.Button, new() { Name = "Lancer un appariement" }).ClickAsync();
-        var ligne = coordination.Locator("tr[data-reference='MT-E2E-000001']");
+        var ligne = coordination.Locator($"tr[data-reference='{demande.Reference}']");
         await Expect(ligne).ToContainTextAsync("Dr Marion LEBRUN");
         await coordination.GetByRole(AriaRole.Button, new() { Name = "Envoyer aux médecins" }).ClickAsync();
         await Expect(coordination.GetByRole(AriaRole.Status)).ToContainTextAsync("1 patient(s) proposé(s)");
@@ -70,16 +70,18 @@ public class AppariementJourneyTests(Navigateur navigateur)
         var gp = await navigateur.NouvellePageAsync(app.AdresseBase);
         await gp.SeConnecterAsync(medecin.Email!);
         await gp.GetByRole(AriaRole.Link, new() { Name = "Patients proposés" }).ClickAsync();
-        await Expect(gp.Locator("tr[data-reference='MT-E2E-000001']")).ToContainTextAsync("VASSEUR Léonie");
+        await Expect(gp.Locator($"tr[data-reference='{demande.Reference}']")).ToContainTextAsync("VASSEUR Léonie");
         await gp.GetByRole(AriaRole.Button, new() { Name = "Accepter" }).ClickAsync();
         await Expect(gp.GetByRole(AriaRole.Status)).ToContainTextAsync("Patient accepté");
-        await Expect(gp.Locator("tr[data-reference='MT-E2E-000001']")).ToContainTextAsync("06 39 98 44 55");
+        await Expect(gp.Locator($"tr[data-reference='{demande.Reference}']")).ToContainTextAsync("06 39 98 44 55");
 
         await coordination.GotoAsync("/medecin-traitant/propositions");
         await coordination.GetByRole(AriaRole.Button, new() { Name = "Confirmer la déclaration" }).ClickAsync();
         await Expect(coordination.GetByRole(AriaRole.Status)).ToContainTextAsync("le patient est placé");
 
-        var statut = await app.AvecDbAsync(db => db.DemandesMedecinTraitant.Where(d => d.Id == demandeId).Select(d => d.Statut).SingleAsync());
-        Assert.Equal("Placé", StatutsDemandeMt.Libelle(statut));
+        await coordination.GotoAsync(page);
+        await Expect(coordination.Locator("h1 + p")).ToContainTextAsync("Placé");
+        var statut = await app.AvecDbAsync(db => db.DemandesMedecinTraitant.Where(d => d.Id == demande.Id).Select(d => d.Statut).SingleAsync());
+        Assert.Equal(StatutsDemandeMt.Placee, statut);
     }
 }

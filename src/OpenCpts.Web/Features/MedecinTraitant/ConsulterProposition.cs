@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
@@ -49,7 +50,7 @@ public sealed class ConsulterProposition(OpenCptsDb db, CptsCourante cpts, TimeP
                             select new { a, d.Reference, d.Prenom, d.Nom, d.DateNaissance, Commune = c.Nom, d.Criteres, d.InscritLeUtc, p.CiviliteExercice, MPrenom = p.Prenom, MNom = p.Nom })
             .ToListAsync(ct);
         return new(proposition, [.. lignes
-            .Select(l => new LignePropositionVue(l.a.Id, l.a.DemandeMedecinTraitantId, l.Reference, $"{l.Nom} {l.Prenom}",
+            .Select(l => new LignePropositionVue(l.a.Id, l.a.DemandeMedecinTraitantId, l.Reference, $"{l.Nom.ToUpper(PlateformeWeb.Francais)} {l.Prenom}",
                 ChargerDonneesAppariement.Age(l.DateNaissance, maintenant), l.Commune, l.Criteres,
                 CalculerPriorite.Total(poids, l.Criteres, l.InscritLeUtc, maintenant), l.a.ProfessionnelId,
                 Annuaire.Civilites.NomAffiche(l.CiviliteExercice, l.MPrenom, l.MNom), l.a.DistanceKm, l.a.Statut, l.a.MotifRefus))
@@ -81,7 +82,7 @@ public sealed class ConsulterProposition(OpenCptsDb db, CptsCourante cpts, TimeP
                             orderby a.RepondueLeUtc
                             select new { d.Id, d.Reference, d.Nom, d.Prenom, d.Telephone, p.CiviliteExercice, MPrenom = p.Prenom, MNom = p.Nom, a.RepondueLeUtc })
             .ToListAsync(ct);
-        return [.. lignes.DistinctBy(l => l.Id).Select(l => new AcceptationASuivre(l.Id, l.Reference, $"{l.Nom} {l.Prenom}", l.Telephone,
+        return [.. lignes.DistinctBy(l => l.Id).Select(l => new AcceptationASuivre(l.Id, l.Reference, $"{l.Nom.ToUpper(PlateformeWeb.Francais)} {l.Prenom}", l.Telephone,
             Annuaire.Civilites.NomAffiche(l.CiviliteExercice, l.MPrenom, l.MNom), l.RepondueLeUtc ?? default))];
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
@@ -26,7 +27,7 @@ public sealed class ListerMesPropositions(OpenCptsDb db, TimeProvider horloge)
             .ToListAsync(ct);
         return [.. lignes
             .OrderBy(l => l.Statut == StatutsAffectation.EnAttenteReponse ? 0 : 1).ThenByDescending(l => l.RepondueLeUtc).ThenBy(l => l.Id)
-            .Select(l => new PatientPropose(l.Id, l.Reference, $"{l.Nom} {l.Prenom}", ChargerDonneesAppariement.Age(l.DateNaissance, maintenant),
+            .Select(l => new PatientPropose(l.Id, l.Reference, $"{l.Nom.ToUpper(PlateformeWeb.Francais)} {l.Prenom}", ChargerDonneesAppariement.Age(l.DateNaissance, maintenant),
                 l.Commune, l.Criteres, l.Statut, l.Statut == StatutsAffectation.Acceptee ? l.Telephone : null, l.MotifRefus, l.RepondueLeUtc))];
     }
 }
