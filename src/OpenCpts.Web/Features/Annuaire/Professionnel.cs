@@ -28,6 +28,8 @@ public class Professionnel
     public string? CodeSpecialite { get; set; }
     public string? Email { get; set; }
     public string? TelephoneMobile { get; set; }
+    /// <summary>On leave until this day included: care requests are not sent to him meanwhile.</summary>
+    public DateOnly? EnCongeJusquAu { get; set; }
     /// <summary>Where the entry comes from: "RPPS" (import) or "Saisie" (entered by the coordination).</summary>
     public string Source { get; set; } = "Saisie";
     public DateTime CreeLeUtc { get; set; }

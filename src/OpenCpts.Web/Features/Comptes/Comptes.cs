@@ -9,7 +9,7 @@ namespace OpenCpts.Web.Features.Comptes;
 /// <summary>The caller of <c>GET /api/moi</c>.</summary>
 /// <param name="Email">Adresse e-mail du compte.</param>
 /// <param name="Nom">Nom affiché.</param>
-/// <param name="Roles">Rôles : Coordination, Regulation, Professionnel, Bureau, LectureInstitutionnelle.</param>
+/// <param name="Roles">Rôles : Coordination, Regulation, Professionnel, Bureau, LectureInstitutionnelle, Etablissement.</param>
 /// <param name="ProfessionnelId">Fiche de l'annuaire d'un compte Professionnel.</param>
 public sealed record Moi(string Email, string Nom, IReadOnlyList<string> Roles, int? ProfessionnelId);
 

@@ -23,8 +23,10 @@ public static class Roles
     public const string Professionnel = "Professionnel";
     public const string Bureau = "Bureau";
     public const string LectureInstitutionnelle = "LectureInstitutionnelle";
+    /// <summary>A hospital (or other structure) team: opens discharge plans and care requests for its patients.</summary>
+    public const string Etablissement = "Etablissement";
 
-    public static readonly IReadOnlyList<string> Tous = [Coordination, Regulation, Professionnel, Bureau, LectureInstitutionnelle];
+    public static readonly IReadOnlyList<string> Tous = [Coordination, Regulation, Professionnel, Bureau, LectureInstitutionnelle, Etablissement];
 
     public static string Libelle(string role) => role switch
     {
@@ -33,6 +35,7 @@ public static class Roles
         Professionnel => "Professionnel",
         Bureau => "Bureau",
         LectureInstitutionnelle => "Lecture institutionnelle",
+        Etablissement => "Établissement",
         _ => role,
     };
 }

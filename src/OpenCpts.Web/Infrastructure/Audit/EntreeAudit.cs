@@ -22,6 +22,8 @@ public class EntreeAudit
     public string RessourceId { get; set; } = "";
     /// <summary>Free detail without health content (e.g. the page or endpoint).</summary>
     public string? Detail { get; set; }
+    /// <summary>The pathway patient whose data was accessed, so that the Coordination can list every access to one patient.</summary>
+    public long? PatientId { get; set; }
 }
 
 public class EntreeAuditConfiguration : IEntityTypeConfiguration<EntreeAudit>
@@ -36,5 +38,6 @@ public class EntreeAuditConfiguration : IEntityTypeConfiguration<EntreeAudit>
         builder.Property(e => e.Detail).HasMaxLength(200);
         builder.HasIndex(e => e.HorodatageUtc);
         builder.HasIndex(e => new { e.Ressource, e.RessourceId });
+        builder.HasIndex(e => e.PatientId);
     }
 }

@@ -45,6 +45,24 @@ public abstract class OpenCptsDb(DbContextOptions options) : IdentityDbContext<U
     public DbSet<Fhir.JetonConnexionSas> JetonsConnexionSas => Set<Fhir.JetonConnexionSas>();
     public DbSet<Fhir.ReservationSas> ReservationsSas => Set<Fhir.ReservationSas>();
     public DbSet<Fhir.EnvoiSas> EnvoisSas => Set<Fhir.EnvoiSas>();
+    public DbSet<Features.Parcours.PatientParcours> PatientsParcours => Set<Features.Parcours.PatientParcours>();
+    public DbSet<Features.Parcours.MembreEquipe> MembresEquipe => Set<Features.Parcours.MembreEquipe>();
+    public DbSet<Features.Parcours.DemandePriseEnCharge> DemandesPriseEnCharge => Set<Features.Parcours.DemandePriseEnCharge>();
+    public DbSet<Features.Parcours.DestinataireDemande> DestinatairesDemande => Set<Features.Parcours.DestinataireDemande>();
+    public DbSet<Features.Parcours.PlanSortie> PlansSortie => Set<Features.Parcours.PlanSortie>();
+    public DbSet<Features.Parcours.ElementSortie> ElementsSortie => Set<Features.Parcours.ElementSortie>();
+    public DbSet<Features.Parcours.ModeleElementSortie> ModelesElementSortie => Set<Features.Parcours.ModeleElementSortie>();
+    public DbSet<Features.Parcours.ParametresParcours> ParametresParcours => Set<Features.Parcours.ParametresParcours>();
+    public DbSet<Features.Parcours.MessageEquipe> MessagesEquipe => Set<Features.Parcours.MessageEquipe>();
+    public DbSet<Features.Parcours.PieceJointe> PiecesJointes => Set<Features.Parcours.PieceJointe>();
+    public DbSet<Features.Parcours.LectureMessage> LecturesMessage => Set<Features.Parcours.LectureMessage>();
+    public DbSet<Features.Parcours.Protocole> Protocoles => Set<Features.Parcours.Protocole>();
+    public DbSet<Features.Parcours.VersionProtocole> VersionsProtocole => Set<Features.Parcours.VersionProtocole>();
+    public DbSet<Features.Parcours.DocumentProtocole> DocumentsProtocole => Set<Features.Parcours.DocumentProtocole>();
+    public DbSet<Features.Parcours.ModeleParcours> ModelesParcours => Set<Features.Parcours.ModeleParcours>();
+    public DbSet<Features.Parcours.EtapeModele> EtapesModele => Set<Features.Parcours.EtapeModele>();
+    public DbSet<Features.Parcours.InscriptionParcours> InscriptionsParcours => Set<Features.Parcours.InscriptionParcours>();
+    public DbSet<Features.Parcours.TacheParcours> TachesParcours => Set<Features.Parcours.TacheParcours>();
 
     /// <summary>True on PostgreSQL, for the few places where SQL differs (bulk paths).</summary>
     public bool EstPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -317,6 +317,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EnCongeJusquAu")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdentifiantNational")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1000,6 +1003,750 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("PropositionsAppariement", (string)null);
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DemandePriseEnCharge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AccepteeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AccepteeParProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeCommune")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeProfession")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreeParUtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DureePrevue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscaladeeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequence")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lieu")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PatientParcoursId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PlanSortieId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProtocoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StructureDemandeuseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Urgence")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccepteeParProfessionnelId");
+
+                    b.HasIndex("PatientParcoursId");
+
+                    b.HasIndex("PlanSortieId");
+
+                    b.HasIndex("ProtocoleId");
+
+                    b.HasIndex("StructureDemandeuseId");
+
+                    b.HasIndex("CptsId", "Statut", "CreeLeUtc");
+
+                    b.ToTable("DemandesPriseEnCharge", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_DemandesPriseEnCharge_Acceptee", "(\"Statut\" = 'Acceptee') = (\"AccepteeParProfessionnelId\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DestinataireDemande", b =>
+                {
+                    b.Property<long>("DemandePriseEnChargeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NotifieLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VueLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DemandePriseEnChargeId", "ProfessionnelId");
+
+                    b.HasIndex("ProfessionnelId");
+
+                    b.ToTable("DestinatairesDemande", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DocumentProtocole", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AjouteLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AjoutePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProtocoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProtocoleId");
+
+                    b.ToTable("DocumentsProtocole", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ElementSortie", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Echeance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FaitLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FaitPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlanSortieId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Responsable")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResponsableProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponsableProfessionnelId");
+
+                    b.HasIndex("PlanSortieId", "Ordre");
+
+                    b.ToTable("ElementsSortie", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.EtapeModele", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeProfession")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DelaiJours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModeleParcoursId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModeleParcoursId", "Ordre");
+
+                    b.ToTable("EtapesModele", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.InscriptionParcours", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DebutLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InscritLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InscritPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModeleParcoursId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PatientParcoursId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModeleParcoursId");
+
+                    b.HasIndex("PatientParcoursId");
+
+                    b.ToTable("InscriptionsParcours", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.LectureMessage", b =>
+                {
+                    b.Property<long>("MessageEquipeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lecteur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LuLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageEquipeId", "UtilisateurId");
+
+                    b.ToTable("LecturesMessage", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.MembreEquipe", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AjouteLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AjoutePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PatientParcoursId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionnelId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("PatientParcoursId", "ProfessionnelId")
+                        .IsUnique()
+                        .HasFilter("\"ProfessionnelId\" IS NOT NULL");
+
+                    b.HasIndex("PatientParcoursId", "StructureId")
+                        .IsUnique()
+                        .HasFilter("\"StructureId\" IS NOT NULL");
+
+                    b.ToTable("MembresEquipe", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MembresEquipe_UnSeul", "(\"ProfessionnelId\" IS NULL) <> (\"StructureId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.MessageEquipe", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuteurUtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnvoyeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PatientParcoursId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientParcoursId", "EnvoyeLeUtc");
+
+                    b.ToTable("MessagesEquipe", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ModeleElementSortie", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelaiJours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponsableParDefaut")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "Ordre");
+
+                    b.ToTable("ModelesElementSortie", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ModeleParcours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Archive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProtocoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProtocoleId");
+
+                    b.HasIndex("CptsId", "Nom")
+                        .IsUnique();
+
+                    b.ToTable("ModelesParcours", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ParametresParcours", b =>
+                {
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelaiEscaladeHeures")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CptsId");
+
+                    b.ToTable("ParametresParcours");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PatientParcours", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeCommune")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConsentementLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentementRecueilliPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateNaissance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "Nom", "Prenom", "DateNaissance");
+
+                    b.ToTable("PatientsParcours", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PieceJointe", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("MessageEquipeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageEquipeId");
+
+                    b.ToTable("PiecesJointes", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PlanSortie", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AlerteEnvoyeeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bilan")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactTelephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateSortieEffective")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateSortiePrevue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PatientParcoursId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProtocoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Readmission30Jours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientParcoursId");
+
+                    b.HasIndex("ProtocoleId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("CptsId", "Statut", "DateSortiePrevue");
+
+                    b.ToTable("PlansSortie", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroupeTravail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MisAJourLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pathologie")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Professions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionCourante")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "Statut");
+
+                    b.ToTable("Protocoles", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.TacheParcours", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeProfession")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Echeance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FaiteLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FaitePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InscriptionParcoursId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PatientParcoursId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResponsableProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionParcoursId");
+
+                    b.HasIndex("PatientParcoursId");
+
+                    b.HasIndex("ResponsableProfessionnelId");
+
+                    b.HasIndex("FaiteLeUtc", "Echeance");
+
+                    b.ToTable("TachesParcours", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.VersionProtocole", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContenuMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Numero")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProtocoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProtocoleId", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("VersionsProtocole", (string)null);
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.CreneauSnp", b =>
                 {
                     b.Property<long>("Id")
@@ -1638,6 +2385,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("HorodatageUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PatientId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Ressource")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1660,6 +2410,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("HorodatageUtc");
+
+                    b.HasIndex("PatientId");
 
                     b.HasIndex("Ressource", "RessourceId");
 
@@ -1920,6 +2672,251 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DemandePriseEnCharge", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("AccepteeParProfessionnelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientParcoursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Parcours.PlanSortie", null)
+                        .WithMany()
+                        .HasForeignKey("PlanSortieId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocole", null)
+                        .WithMany()
+                        .HasForeignKey("ProtocoleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureDemandeuseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DestinataireDemande", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.DemandePriseEnCharge", null)
+                        .WithMany()
+                        .HasForeignKey("DemandePriseEnChargeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DocumentProtocole", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocole", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ProtocoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ElementSortie", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.PlanSortie", null)
+                        .WithMany("Elements")
+                        .HasForeignKey("PlanSortieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsableProfessionnelId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.EtapeModele", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.ModeleParcours", null)
+                        .WithMany("Etapes")
+                        .HasForeignKey("ModeleParcoursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.InscriptionParcours", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.ModeleParcours", null)
+                        .WithMany()
+                        .HasForeignKey("ModeleParcoursId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
+                        .WithMany()
+                        .HasForeignKey("PatientParcoursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.LectureMessage", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.MessageEquipe", null)
+                        .WithMany()
+                        .HasForeignKey("MessageEquipeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.MembreEquipe", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
+                        .WithMany("Equipe")
+                        .HasForeignKey("PatientParcoursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.MessageEquipe", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
+                        .WithMany()
+                        .HasForeignKey("PatientParcoursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ModeleElementSortie", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ModeleParcours", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocole", null)
+                        .WithMany()
+                        .HasForeignKey("ProtocoleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ParametresParcours", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithOne()
+                        .HasForeignKey("OpenCpts.Web.Features.Parcours.ParametresParcours", "CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PatientParcours", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PieceJointe", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.MessageEquipe", null)
+                        .WithMany("PiecesJointes")
+                        .HasForeignKey("MessageEquipeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PlanSortie", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientParcoursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocole", null)
+                        .WithMany()
+                        .HasForeignKey("ProtocoleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocole", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.TacheParcours", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.InscriptionParcours", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionParcoursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsableProfessionnelId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.VersionProtocole", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocole", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ProtocoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.CreneauSnp", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Annuaire.ActiviteProfessionnelle", null)
@@ -2061,6 +3058,33 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("OpenCpts.Web.Features.Import.RapportImport", b =>
                 {
                     b.Navigation("Rejets");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.MessageEquipe", b =>
+                {
+                    b.Navigation("PiecesJointes");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ModeleParcours", b =>
+                {
+                    b.Navigation("Etapes");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PatientParcours", b =>
+                {
+                    b.Navigation("Equipe");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PlanSortie", b =>
+                {
+                    b.Navigation("Elements");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocole", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Territoire.Cpts", b =>

@@ -1,0 +1,44 @@
+using OpenCpts.Web.Features.Comptes;
+
+namespace OpenCpts.Web.Features.Parcours;
+
+/// <summary>
+/// Registration of the care-pathway feature (ACI mission 2): care requests (Demandes), hospital discharge
+/// plans (Sorties), the patient's care team and thread (Equipe), protocols (Protocoles) and pathway
+/// templates (Modeles). Each part registers itself; this class only composes them.
+/// </summary>
+public static class Parcours
+{
+    /// <summary>Everyone who takes part in pathways: Coordination, Régulation, professionals, establishments.</summary>
+    public const string PolitiqueParcours = "Parcours";
+
+    /// <summary>Who posts care requests and opens discharge plans: Coordination, Régulation, establishments, professionals.</summary>
+    public const string PolitiqueDemandeur = "ParcoursDemandeur";
+
+    public static IServiceCollection AddParcours(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PolitiqueParcours, p => p.RequireRole(Roles.Coordination, Roles.Regulation, Roles.Professionnel, Roles.Etablissement))
+            .AddPolicy(PolitiqueDemandeur, p => p.RequireRole(Roles.Coordination, Roles.Regulation, Roles.Professionnel, Roles.Etablissement));
+        services.AddScoped<UtilisateurParcours>();
+        services.AddScoped<AccesPatient>();
+        services.AddScoped<EnregistrerPatient>();
+        services.AddScoped<AjouterMembreEquipe>();
+        services.AddDemandesPriseEnCharge();
+        services.AddSortiesHospitalisation();
+        services.AddEquipeSoins();
+        services.AddProtocoles();
+        services.AddModelesParcours();
+        return services;
+    }
+
+    public static WebApplication MapParcours(this WebApplication app)
+    {
+        app.MapDemandesPriseEnCharge();
+        app.MapSortiesHospitalisation();
+        app.MapEquipeSoins();
+        app.MapProtocoles();
+        app.MapModelesParcours();
+        return app;
+    }
+}
