@@ -8,7 +8,8 @@ namespace OpenCpts.Web.Features.Demo;
 public sealed record CommuneDemo(string CodeInsee, string Nom, string CodePostal, int Population);
 
 /// <summary>The generated directory: structures and professionals with their activities, skills and memberships.</summary>
-public sealed record AnnuaireDemo(IReadOnlyList<Structure> Structures, IReadOnlyList<Professionnel> Professionnels, Professionnel MedecinDuCompteDemo);
+public sealed record AnnuaireDemo(IReadOnlyList<Structure> Structures, IReadOnlyList<Professionnel> Professionnels, Professionnel MedecinDuCompteDemo,
+    Professionnel InfirmiereDuCompteDemo, Structure Hopital);
 
 /// <summary>
 /// Generates the synthetic directory of the demo CPTS: about 600 professionals spread over the
@@ -153,7 +154,10 @@ public sealed class GenerateurDemo
 
         // The demo "pro" account: a member GP in libéral practice, the first one generated that fits.
         var medecinDuCompte = generalistes.First(p => p.Adhesions.Count > 0 && p.Activites[0].ModeExercice == "L");
-        return new AnnuaireDemo(_structures, _professionnels, medecinDuCompte);
+        // The demo "ide" account: a member nurse in libéral practice in Bourges.
+        var infirmiereDuCompte = _professionnels.First(p => p.CodeProfession == "60" && p.Adhesions.Count > 0
+            && p.Activites[0].ModeExercice == "L" && p.Activites[0].CodeCommune == Bourges);
+        return new AnnuaireDemo(_structures, _professionnels, medecinDuCompte, infirmiereDuCompte, _hopital);
     }
 
     private static void Repeter(int fois, Action action)

@@ -39,6 +39,8 @@ public sealed class SeedDemo(OpenCptsDb db, UserManager<Utilisateur> utilisateur
         ("pro@demo.opencpts.fr", Roles.Professionnel),
         ("bureau@demo.opencpts.fr", Roles.Bureau),
         ("lecture@demo.opencpts.fr", Roles.LectureInstitutionnelle),
+        ("ide@demo.opencpts.fr", Roles.Professionnel),
+        ("hopital@demo.opencpts.fr", Roles.Etablissement),
     ];
 
     /// <summary>
@@ -113,12 +115,13 @@ public sealed class SeedDemo(OpenCptsDb db, UserManager<Utilisateur> utilisateur
         await GenerateurDemoSnp.ChargerAsync(db, materialiser, cpts.Id, annuaire.MedecinDuCompteDemo.Id, maintenant, ct);
         await GenerateurDemoListeMt.ChargerAsync(db, cpts.Id, CommunesDemo, maintenant, ct);
         await GenerateurDemoMt.ChargerAsync(db, cpts.Id, annuaire.MedecinDuCompteDemo.Id, maintenant, ct);
-        await CreerComptesAsync(maintenant, annuaire.MedecinDuCompteDemo.Id);
+        var parcours = new DemoParcours(cpts.Id, annuaire.Hopital.Id, annuaire.InfirmiereDuCompteDemo.Id, annuaire.MedecinDuCompteDemo.Id, maintenant);
+        await CreerComptesAsync(maintenant, annuaire.MedecinDuCompteDemo.Id, parcours);
         db.ChangeTracker.Clear();
         return true;
     }
 
-    private async Task CreerComptesAsync(DateTime maintenant, int professionnelId)
+    private async Task CreerComptesAsync(DateTime maintenant, int professionnelId, DemoParcours parcours)
     {
         foreach (var role in Roles.Tous)
         {
@@ -132,7 +135,12 @@ public sealed class SeedDemo(OpenCptsDb db, UserManager<Utilisateur> utilisateur
             var u = new Utilisateur { UserName = email, Email = email, EmailConfirmed = true, NomAffiche = Roles.Libelle(role) + " (démo)", CreeLeUtc = maintenant };
             if (role == Roles.Professionnel)
             {
-                u.ProfessionnelId = professionnelId;
+                u.ProfessionnelId = email.StartsWith("ide@", StringComparison.Ordinal) ? parcours.InfirmiereId : professionnelId;
+            }
+            else if (role == Roles.Etablissement)
+            {
+                u.StructureId = parcours.HopitalId;
+                u.NomAffiche = "Équipe de sortie — Centre hospitalier (démo)";
             }
             var r = await utilisateurs.CreateAsync(u, MotDePasse);
             if (!r.Succeeded)
