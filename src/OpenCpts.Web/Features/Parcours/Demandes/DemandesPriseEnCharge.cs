@@ -5,11 +5,24 @@ public static class DemandesPriseEnCharge
 {
     public static IServiceCollection AddDemandesPriseEnCharge(this IServiceCollection services)
     {
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("OpenCpts:Parcours").Get<OptionsParcours>() ?? new OptionsParcours());
+        services.AddScoped<TrouverMembresPourDemande>();
+        services.AddScoped<PosterDemandePec>();
+        services.AddScoped<AccepterDemandePec>();
+        services.AddScoped<ConsulterDemandePec>();
+        services.AddScoped<ListerDemandesPec>();
+        services.AddScoped<AnnulerDemandePec>();
+        services.AddScoped<EscaladerDemandesPec>();
+        services.AddScoped<CalculerStatsDemandesPec>();
+        services.AddScoped<ParametrerParcours>();
+        services.AddScoped<DeclarerConge>();
+        services.AddHostedService<EscaladePeriodique>();
         return services;
     }
 
     public static WebApplication MapDemandesPriseEnCharge(this WebApplication app)
     {
+        ApiDemandesPec.Mapper(app);
         return app;
     }
 }
