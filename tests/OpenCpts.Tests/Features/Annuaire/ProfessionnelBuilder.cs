@@ -86,6 +86,18 @@ public sealed class ProfessionnelBuilder
         return this;
     }
 
+    public ProfessionnelBuilder AvecEmail(string email)
+    {
+        _professionnel.Email = email;
+        return this;
+    }
+
+    public ProfessionnelBuilder EnCongeJusquAu(DateOnly fin)
+    {
+        _professionnel.EnCongeJusquAu = fin;
+        return this;
+    }
+
     public ProfessionnelBuilder MembreDe(int cptsId)
     {
         _cpts.Add(cptsId);

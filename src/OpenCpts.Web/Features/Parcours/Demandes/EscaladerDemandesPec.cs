@@ -60,12 +60,17 @@ public sealed class EscaladerDemandesPec(OpenCptsDb db, IEnvoiMessage envoi, Tim
 }
 
 /// <summary>Runs <see cref="EscaladerDemandesPec"/> every few minutes (on the injected clock).</summary>
-public sealed class EscaladePeriodique(IServiceScopeFactory scopes, TimeProvider horloge, ILogger<EscaladePeriodique> journal) : BackgroundService
+public sealed class EscaladePeriodique(
+    IServiceScopeFactory scopes, TimeProvider horloge, OptionsParcours options, IHostEnvironment environnement, ILogger<EscaladePeriodique> journal) : BackgroundService
 {
     public static readonly TimeSpan Periode = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!(options.TachesPeriodiques ?? !environnement.IsEnvironment("Testing")))
+        {
+            return;
+        }
         using var minuteur = new PeriodicTimer(Periode, horloge);
         while (await minuteur.WaitForNextTickAsync(stoppingToken))
         {

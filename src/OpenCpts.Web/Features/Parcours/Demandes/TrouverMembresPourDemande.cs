@@ -15,6 +15,10 @@ public sealed class OptionsParcours
 {
     /// <summary>A practice site within this distance (km) of the patient's commune covers it.</summary>
     public double RayonInterventionKm { get; set; } = 10;
+
+    /// <summary>Run the periodic jobs (escalation, discharge alerts). Null: on, except in the "Testing" environment,
+    /// where tests call the use cases themselves with their own clock.</summary>
+    public bool? TachesPeriodiques { get; set; }
 }
 
 /// <summary>
