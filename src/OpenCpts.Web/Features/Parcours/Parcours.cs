@@ -15,10 +15,14 @@ public static class Parcours
     /// <summary>Who posts care requests and opens discharge plans: Coordination, Régulation, establishments, professionals.</summary>
     public const string PolitiqueDemandeur = "ParcoursDemandeur";
 
+    /// <summary>Aggregated pathway figures, without identities: Coordination, Régulation, Bureau, institutional readers.</summary>
+    public const string PolitiqueSuivi = "ParcoursSuivi";
+
     public static IServiceCollection AddParcours(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(PolitiqueParcours, p => p.RequireRole(Roles.Coordination, Roles.Regulation, Roles.Professionnel, Roles.Etablissement))
+            .AddPolicy(PolitiqueSuivi, p => p.RequireRole(Roles.Coordination, Roles.Regulation, Roles.Bureau, Roles.LectureInstitutionnelle))
             .AddPolicy(PolitiqueDemandeur, p => p.RequireRole(Roles.Coordination, Roles.Regulation, Roles.Professionnel, Roles.Etablissement));
         services.AddScoped<UtilisateurParcours>();
         services.AddScoped<AccesPatient>();
