@@ -116,6 +116,7 @@ public sealed class SeedDemo(OpenCptsDb db, UserManager<Utilisateur> utilisateur
         await GenerateurDemoListeMt.ChargerAsync(db, cpts.Id, CommunesDemo, maintenant, ct);
         await GenerateurDemoMt.ChargerAsync(db, cpts.Id, annuaire.MedecinDuCompteDemo.Id, maintenant, ct);
         var parcours = new DemoParcours(cpts.Id, annuaire.Hopital.Id, annuaire.InfirmiereDuCompteDemo.Id, annuaire.MedecinDuCompteDemo.Id, maintenant);
+        await GenerateurDemoDemandes.ChargerAsync(db, parcours, ct);
         await CreerComptesAsync(maintenant, annuaire.MedecinDuCompteDemo.Id, parcours);
         db.ChangeTracker.Clear();
         return true;
