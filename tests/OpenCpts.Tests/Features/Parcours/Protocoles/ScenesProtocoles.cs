@@ -29,6 +29,27 @@ public static class FormulairesParcours
         return await client.PostAsync(page + "?handler=Document", formulaire);
     }
 
+    /// <summary>The fields of the pathway template form: name and steps (label, TRE_G15 profession, delay in days).</summary>
+    public static IEnumerable<(string, string)> ChampsModele(string nom, IEnumerable<(string Libelle, string Profession, string Delai)> etapes)
+    {
+        yield return ("Nom", nom);
+        yield return ("Description", "");
+        yield return ("ProtocoleId", "");
+        var i = 0;
+        foreach (var (libelle, profession, delai) in etapes)
+        {
+            yield return ($"Etapes[{i}].Libelle", libelle);
+            yield return ($"Etapes[{i}].CodeProfession", profession);
+            yield return ($"Etapes[{i}].DelaiJours", delai);
+            i++;
+        }
+    }
+
+    /// <summary>Saves the template form posted to <paramref name="page"/> (/parcours/modeles/nouveau or …/{id}/modifier).</summary>
+    public static Task<HttpResponseMessage> EnregistrerModeleAsync(this HttpClient client, string page, string nom,
+        IEnumerable<(string Libelle, string Profession, string Delai)> etapes) =>
+        client.PosterChampsAsync(page, ChampsModele(nom, etapes));
+
     /// <summary>The id at the end of a redirect's Location ("/parcours/protocoles/12" → 12).</summary>
     public static int IdRedirection(HttpResponseMessage reponse)
     {
