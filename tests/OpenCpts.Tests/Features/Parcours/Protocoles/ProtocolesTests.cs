@@ -140,6 +140,23 @@ public class ProtocolesTests
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task The_preview_shows_the_typed_markdown_rendered_safely_without_saving(Fournisseur fournisseur)
+    {
+        var (app, coordination) = await DemarrerAsync(fournisseur);
+        await using var _ = app;
+
+        var reponse = await coordination.PosterHtmxAsync("/parcours/protocoles/nouveau", "/parcours/protocoles/nouveau?handler=Apercu",
+            new Dictionary<string, string> { ["ContenuMarkdown"] = "### Étapes\n\n1. **Peser**\n\n<script>alert(1)</script>" });
+
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        var html = await reponse.Content.ReadAsStringAsync();
+        Assert.Contains("<strong>Peser</strong>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
+        Assert.Equal(0, await app.AvecDbAsync(db => db.Protocoles.CountAsync()));
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task A_draft_is_validated_then_archived_then_restored_as_a_draft(Fournisseur fournisseur)
     {
         var (app, coordination) = await DemarrerAsync(fournisseur);
