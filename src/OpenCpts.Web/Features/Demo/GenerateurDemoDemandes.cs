@@ -110,7 +110,9 @@ public static class GenerateurDemoDemandes
         await CreerAsync(Modeles[1], maintenant.AddDays(-3), StatutsDemandePec.Acceptee, demo.InfirmiereId, 1.5, null);
         await CreerAsync(Modeles[3], maintenant.AddDays(-6), StatutsDemandePec.Acceptee, kine, 7, null);
         // A specific skill nobody declared nearby: escalated to the Coordination.
-        await CreerAsync(Modeles[4], maintenant.AddDays(-2), StatutsDemandePec.Ouverte, null, 0, maintenant.AddDays(-1));
+        var plaies = await CreerAsync(Modeles[4], maintenant.AddDays(-2), StatutsDemandePec.Ouverte, null, 0, maintenant.AddDays(-1));
+        plaies.ProtocoleId = await db.Protocoles.Where(p => p.CptsId == demo.CptsId && p.Pathologie == "Plaies chroniques").Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        await db.SaveChangesAsync(ct);
         await CreerAsync(Modeles[5], maintenant.AddDays(-9), StatutsDemandePec.Annulee, null, 0, maintenant.AddDays(-8));
 
         // History: three months of accepted requests, for the follow-up's times to acceptance.
