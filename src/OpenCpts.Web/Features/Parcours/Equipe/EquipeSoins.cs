@@ -7,6 +7,7 @@ public static class EquipeSoins
     {
         services.AddScoped<ConsulterEquipe>();
         services.AddScoped<RechercherProfessionnelsEquipe>();
+        services.AddScoped<AjouterProfessionnelEquipe>();
         services.AddScoped<RetirerMembreEquipe>();
         services.AddScoped<ConsulterDossierPatient>();
         services.AddScoped<EnregistrerConsentement>();

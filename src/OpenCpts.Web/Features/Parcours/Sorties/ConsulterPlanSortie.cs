@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -34,12 +35,16 @@ public sealed record PlanSortieDetail(
     DateTime CreeLeUtc,
     string? CreePar,
     IReadOnlyList<ElementAffiche> Elements,
-    IReadOnlyList<MembreAffiche> Equipe)
+    IReadOnlyList<MembreAffiche> Equipe,
+    DateOnly Aujourdhui)
 {
     /// <summary>The first day the plan can be closed: D+7 after the actual discharge.</summary>
     public DateOnly? ClotureDesLe => DateSortieEffective?.AddDays(7);
 
     public int Faits => Elements.Count(e => e.FaitLeUtc is not null);
+
+    /// <summary>Whether an item not done is past its due date.</summary>
+    public bool EnRetard(ElementAffiche e) => e.FaitLeUtc is null && e.Echeance is { } d && d < Aujourdhui;
 }
 
 /// <summary>Loads a plan for its page or the API. The caller has checked access (<see cref="AccesPlanSortie"/>).</summary>
@@ -66,10 +71,11 @@ public sealed class ConsulterPlanSortie(OpenCptsDb db, ConsulterEquipe equipe, T
                 RisqueSortie.Manquant(e, plan.DateSortiePrevue)))
             .ToList();
         var patient = plan.Patient!;
-        var aRisque = RisqueSortie.EstARisque(plan.Statut, plan.DateSortiePrevue, elements.Count(e => e.Manquant), horloge.GetUtcNow().UtcDateTime);
+        var maintenant = horloge.GetUtcNow().UtcDateTime;
+        var aRisque = RisqueSortie.EstARisque(plan.Statut, plan.DateSortiePrevue, elements.Count(e => e.Manquant), maintenant);
         return new PlanSortieDetail(plan.Id, patient.Id, patient.NomComplet, patient.DateNaissance, patient.CodeCommune, patient.ConsentementLeUtc is not null,
             plan.StructureId, structure, plan.Service, plan.DateSortiePrevue, plan.DateSortieEffective, plan.ContactNom, plan.ContactEmail, plan.ContactTelephone,
             plan.Statut, plan.AlerteEnvoyeeLeUtc, aRisque, plan.Readmission30Jours, plan.Bilan, plan.ClosLeUtc, plan.ProtocoleId, protocole,
-            plan.CreeLeUtc, plan.CreePar, elements, await equipe.ExecuteAsync(patient.Id, ct));
+            plan.CreeLeUtc, plan.CreePar, elements, await equipe.ExecuteAsync(patient.Id, ct), DateOnly.FromDateTime(Affichage.EnHeureDeParis(maintenant)));
     }
 }
