@@ -269,6 +269,8 @@ public class PlansSortieTests
         var sortie = await hopital.PosterFormulaireAsync(url, new Dictionary<string, string> { ["DateSortieEffective"] = "2026-11-23" }, url + "?handler=Sortie");
         var tropTot = await hopital.PosterFormulaireAsync(url, new Dictionary<string, string> { ["Readmission30Jours"] = "false", ["Bilan"] = "RAS" }, url + "?handler=Cloture");
         s.App.Horloge.Advance(TimeSpan.FromDays(7));
+        // A week later the session has expired: the hospital's team signs in again.
+        hopital = await s.HopitalAsync();
         var sansResultat = await hopital.PosterFormulaireAsync(url, new Dictionary<string, string> { ["Bilan"] = "Retour à domicile serein" }, url + "?handler=Cloture");
         var cloture = await hopital.PosterFormulaireAsync(url, new Dictionary<string, string> { ["Readmission30Jours"] = "false", ["Bilan"] = "Retour à domicile serein" }, url + "?handler=Cloture");
 
