@@ -112,10 +112,11 @@ public sealed class SeedDemo(OpenCptsDb db, UserManager<Utilisateur> utilisateur
             db.ChangeTracker.AutoDetectChangesEnabled = detection;
         }
         db.ChangeTracker.Clear();
+        var parcours = new DemoParcours(cpts.Id, annuaire.Hopital.Id, annuaire.InfirmiereDuCompteDemo.Id, annuaire.MedecinDuCompteDemo.Id, maintenant);
         await GenerateurDemoSnp.ChargerAsync(db, materialiser, cpts.Id, annuaire.MedecinDuCompteDemo.Id, maintenant, ct);
         await GenerateurDemoListeMt.ChargerAsync(db, cpts.Id, CommunesDemo, maintenant, ct);
         await GenerateurDemoMt.ChargerAsync(db, cpts.Id, annuaire.MedecinDuCompteDemo.Id, maintenant, ct);
-        var parcours = new DemoParcours(cpts.Id, annuaire.Hopital.Id, annuaire.InfirmiereDuCompteDemo.Id, annuaire.MedecinDuCompteDemo.Id, maintenant);
+        await GenerateurDemoSorties.ChargerAsync(db, parcours, ct);
         await CreerComptesAsync(maintenant, annuaire.MedecinDuCompteDemo.Id, parcours);
         db.ChangeTracker.Clear();
         return true;
