@@ -17,7 +17,16 @@ public sealed class ConsulterEquipe(OpenCptsDb db)
             .Where(m => m.PatientParcoursId == patientId && m.ProfessionnelId != null)
             .Join(db.Professionnels, m => m.ProfessionnelId, p => p.Id, (m, p) => new
             {
-                m.Id, m.ProfessionnelId, m.Role, m.AjouteLeUtc, p.CiviliteExercice, p.Prenom, p.Nom, p.NomRecherche, p.CodeProfession, p.CodeSpecialite,
+                m.Id,
+                m.ProfessionnelId,
+                m.Role,
+                m.AjouteLeUtc,
+                p.CiviliteExercice,
+                p.Prenom,
+                p.Nom,
+                p.NomRecherche,
+                p.CodeProfession,
+                p.CodeSpecialite,
             })
             .OrderBy(x => x.NomRecherche)
             .ToListAsync(ct);

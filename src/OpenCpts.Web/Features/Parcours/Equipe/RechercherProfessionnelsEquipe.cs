@@ -39,7 +39,13 @@ public sealed class RechercherProfessionnelsEquipe(OpenCptsDb db)
         var lignes = await requete.OrderBy(p => p.NomRecherche).ThenBy(p => p.Id).Take(Maximum)
             .Select(p => new
             {
-                p.Id, p.Rpps, p.CiviliteExercice, p.Prenom, p.Nom, p.CodeProfession, p.CodeSpecialite,
+                p.Id,
+                p.Rpps,
+                p.CiviliteExercice,
+                p.Prenom,
+                p.Nom,
+                p.CodeProfession,
+                p.CodeSpecialite,
                 Commune = p.Activites.OrderBy(a => a.Id).Select(a => a.LibelleCommune).FirstOrDefault(),
             })
             .ToListAsync(ct);

@@ -1,7 +1,7 @@
+using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Htmx;
 
 namespace OpenCpts.Web.Features.Parcours;
 
