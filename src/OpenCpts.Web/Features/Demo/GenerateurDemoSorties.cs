@@ -125,7 +125,7 @@ public static class GenerateurDemoSorties
             new MessageEquipe
             {
                 PatientParcoursId = patient.Id,
-                Auteur = "Équipe de sortie — Centre hospitalier (démo)",
+                Auteur = "Cadre de santé — Cardiologie (démo)",
                 Texte = "Bonjour, Mme Bernardin devrait sortir dans cinq jours après son insuffisance cardiaque décompensée. Lettre de liaison jointe ; " +
                     "surveillance du poids quotidienne et adaptation du diurétique selon le protocole.",
                 EnvoyeLeUtc = maintenant.AddDays(-2).AddHours(-3),
@@ -148,7 +148,7 @@ public static class GenerateurDemoSorties
             new MessageEquipe
             {
                 PatientParcoursId = patient.Id,
-                Auteur = "Équipe de sortie — Centre hospitalier (démo)",
+                Auteur = "Cadre de santé — Cardiologie (démo)",
                 Texte = "Commande du lit faite auprès du prestataire, livraison prévue la veille de la sortie.",
                 EnvoyeLeUtc = maintenant.AddHours(-20),
             });
