@@ -76,6 +76,23 @@ public class FilEquipeTests
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task Three_files_of_5_MB_fit_in_the_request_limit_of_the_upload_form(Fournisseur fournisseur)
+    {
+        var s = await SceneParcours.DemarrerAsync(fournisseur);
+        await using var _ = s.App;
+        var patient = await s.PatientAsync(consentement: true, s.Infirmiere);
+        var infirmiere = await s.ProAsync(s.Infirmiere);
+        var cinqMo = new byte[5 * 1024 * 1024];
+        FilEquipeDeTest.Pdf.CopyTo(cinqMo, 0);
+
+        var reponse = await infirmiere.PublierAsync(patient, "Trois comptes rendus.",
+            ("a.pdf", "application/pdf", cinqMo), ("b.pdf", "application/pdf", cinqMo), ("c.pdf", "application/pdf", cinqMo));
+
+        Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
+        Assert.Equal([cinqMo.Length, cinqMo.Length, cinqMo.Length], await s.App.AvecDbAsync(db => db.PiecesJointes.Select(p => p.Taille).ToListAsync()));
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task More_than_3_files_are_refused(Fournisseur fournisseur)
     {
         var s = await SceneParcours.DemarrerAsync(fournisseur);
