@@ -117,6 +117,7 @@ public sealed class SeedDemo(OpenCptsDb db, UserManager<Utilisateur> utilisateur
         await GenerateurDemoListeMt.ChargerAsync(db, cpts.Id, CommunesDemo, maintenant, ct);
         await GenerateurDemoMt.ChargerAsync(db, cpts.Id, annuaire.MedecinDuCompteDemo.Id, maintenant, ct);
         await GenerateurDemoProtocoles.ChargerAsync(db, parcours, ct);
+        await GenerateurDemoSorties.ChargerAsync(db, parcours, ct);
         await GenerateurDemoDemandes.ChargerAsync(db, parcours, ct);
         await CreerComptesAsync(maintenant, annuaire.MedecinDuCompteDemo.Id, parcours);
         db.ChangeTracker.Clear();

@@ -24,6 +24,10 @@ public class AuditModel(OpenCptsDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? RessourceId { get; set; }
 
+    /// <summary>A pathway patient: every access to his data (file, thread, plans, refusals).</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? PatientId { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int Numero { get; set; } = 1;
 
@@ -68,6 +72,10 @@ public class AuditModel(OpenCptsDb db) : PageModel
         if (!string.IsNullOrWhiteSpace(RessourceId))
         {
             requete = requete.Where(e => e.RessourceId == RessourceId.Trim());
+        }
+        if (PatientId is { } patient)
+        {
+            requete = requete.Where(e => e.PatientId == patient);
         }
         return requete;
     }

@@ -1,0 +1,168 @@
+using System.Globalization;
+using OpenCpts.Web.Infrastructure.Audit;
+using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Web;
+
+namespace OpenCpts.Web.Features.Parcours;
+
+/// <summary>A file sent with a message, as received (name and type declared by the sender's browser).</summary>
+public sealed record FichierRecu(string NomFichier, string? TypeContenu, long Taille, Func<Stream> Ouvrir);
+
+public abstract record ResultatPublication
+{
+    private ResultatPublication() { }
+
+    public sealed record Publie(long Id) : ResultatPublication;
+
+    /// <summary>Errors keyed "texte" or "fichiers".</summary>
+    public sealed record Invalide(Dictionary<string, string[]> Erreurs) : ResultatPublication;
+
+    /// <summary>The patient's consent to sharing is not recorded: nothing is shared.</summary>
+    public sealed record SansConsentement : ResultatPublication;
+
+    public sealed record Introuvable : ResultatPublication;
+}
+
+/// <summary>
+/// Posts a message in a patient's care-team thread, with up to 3 attachments of 5 MB at most, PDF, PNG or JPEG only:
+/// the declared type must be one of those and the file must start with that format's signature (an executable
+/// renamed ".pdf" is refused). Refused while the patient's consent to sharing is not recorded.
+/// </summary>
+public sealed class PublierMessageEquipe(OpenCptsDb db, JournalAudit journal, TimeProvider horloge)
+{
+    public const int TexteMax = 4000;
+    public const int FichiersMax = 3;
+    public const long TailleMax = 5 * 1024 * 1024;
+    /// <summary>The request body limit of the upload forms: the files at their largest, plus the text and the multipart overhead.</summary>
+    public const long TailleRequeteMax = FichiersMax * TailleMax + 1024 * 1024;
+
+    /// <summary>Accepted types, their file extensions and the signature their content starts with.</summary>
+    private static readonly (string Type, string[] Extensions, byte[] Signature)[] Formats =
+    [
+        ("application/pdf", [".pdf"], "%PDF-"u8.ToArray()),
+        ("image/png", [".png"], [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+        ("image/jpeg", [".jpg", ".jpeg"], [0xFF, 0xD8, 0xFF]),
+    ];
+
+    public async Task<ResultatPublication> ExecuteAsync(long patientId, string? texte, IReadOnlyList<FichierRecu> fichiers, ProfilParcours auteur,
+        CancellationToken ct = default)
+    {
+        var patient = await db.PatientsParcours.FindAsync([patientId], ct);
+        if (patient is null)
+        {
+            return new ResultatPublication.Introuvable();
+        }
+        if (patient.ConsentementLeUtc is null)
+        {
+            return new ResultatPublication.SansConsentement();
+        }
+        texte = texte?.Trim() ?? "";
+        var erreurs = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (texte.Length == 0 && fichiers.Count == 0)
+        {
+            erreurs["texte"] = ["Écrivez un message ou joignez un fichier."];
+        }
+        else if (texte.Length > TexteMax)
+        {
+            erreurs["texte"] = [$"Le message ne doit pas dépasser {TexteMax} caractères (il en fait {texte.Length})."];
+        }
+        var pieces = new List<PieceJointe>();
+        var problemes = new List<string>();
+        if (fichiers.Count > FichiersMax)
+        {
+            problemes.Add($"{FichiersMax} fichiers au plus par message ({fichiers.Count} envoyés).");
+        }
+        else
+        {
+            foreach (var f in fichiers)
+            {
+                var (piece, probleme) = await LireAsync(f, ct);
+                if (probleme is not null)
+                {
+                    problemes.Add(probleme);
+                }
+                else
+                {
+                    pieces.Add(piece!);
+                }
+            }
+        }
+        if (problemes.Count > 0)
+        {
+            erreurs["fichiers"] = [.. problemes];
+        }
+        if (erreurs.Count > 0)
+        {
+            return new ResultatPublication.Invalide(erreurs);
+        }
+        var message = new MessageEquipe
+        {
+            PatientParcoursId = patientId,
+            AuteurUtilisateurId = auteur.UtilisateurId,
+            Auteur = auteur.NomAffiche.Length > 200 ? auteur.NomAffiche[..200] : auteur.NomAffiche,
+            Texte = texte,
+            EnvoyeLeUtc = horloge.GetUtcNow().UtcDateTime,
+            PiecesJointes = pieces,
+        };
+        db.MessagesEquipe.Add(message);
+        await db.SaveChangesAsync(ct);
+        await journal.EnregistrerAsync("Creation", "MessageEquipe", message.Id.ToString(CultureInfo.InvariantCulture), null, patientId, ct);
+        return new ResultatPublication.Publie(message.Id);
+    }
+
+    private static async Task<(PieceJointe? Piece, string? Probleme)> LireAsync(FichierRecu f, CancellationToken ct)
+    {
+        var nom = NomSur(f.NomFichier);
+        if (f.Taille == 0)
+        {
+            return (null, $"« {nom} » est vide.");
+        }
+        if (f.Taille > TailleMax)
+        {
+            return (null, $"« {nom} » dépasse la taille maximale de 5 Mo ({(f.Taille / (1024.0 * 1024.0)).ToString("0.0", PlateformeWeb.Francais)} Mo).");
+        }
+        var type = (f.TypeContenu ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        var format = Formats.FirstOrDefault(x => x.Type == type);
+        if (format.Type is null)
+        {
+            return (null, $"« {nom} » n'est pas accepté : seuls les fichiers PDF, PNG et JPEG peuvent être joints.");
+        }
+        if (!format.Extensions.Contains(Path.GetExtension(nom).ToLowerInvariant()))
+        {
+            return (null, $"« {nom} » : son extension ne correspond pas à son type ({string.Join(" ou ", format.Extensions)} attendu).");
+        }
+        byte[] contenu;
+        await using (var flux = f.Ouvrir())
+        using (var memoire = new MemoryStream())
+        {
+            await flux.CopyToAsync(memoire, ct);
+            contenu = memoire.ToArray();
+        }
+        if (contenu.Length > TailleMax)
+        {
+            return (null, $"« {nom} » dépasse la taille maximale de 5 Mo.");
+        }
+        if (!contenu.AsSpan().StartsWith(format.Signature))
+        {
+            return (null, $"« {nom} » n'est pas un vrai fichier {(format.Type == "application/pdf" ? "PDF" : format.Type == "image/png" ? "PNG" : "JPEG")} : son contenu ne correspond pas à son type.");
+        }
+        return (new PieceJointe { NomFichier = nom, TypeContenu = format.Type, Taille = contenu.Length, Contenu = contenu }, null);
+    }
+
+    /// <summary>The file name without any path, control or quote characters, 200 characters at most.</summary>
+    public static string NomSur(string? nom)
+    {
+        var n = Path.GetFileName((nom ?? "").Replace('\\', '/'));
+        n = new string([.. n.Where(c => !char.IsControl(c) && c is not '"' and not '/' and not '\\')]).Trim();
+        if (n.Length == 0)
+        {
+            n = "fichier";
+        }
+        if (n.Length > 200)
+        {
+            var ext = Path.GetExtension(n);
+            n = n[..(200 - Math.Min(ext.Length, 20))] + (ext.Length <= 20 ? ext : "");
+        }
+        return n;
+    }
+}
