@@ -144,7 +144,7 @@ public static class AnnuaireDeTest
         });
 }
 
-/// <summary>GET a page and read it decoded, like <see cref="Comptes.Html.TexteAsync"/> (Razor encodes accented letters).</summary>
+/// <summary>GET a page and read it decoded, like <c>Html.TexteAsync</c> (Razor encodes accented letters).</summary>
 public static class PagesDecodees
 {
     public static async Task<string> PageAsync(this HttpClient client, string url) =>
