@@ -18,6 +18,7 @@ public class AutorisationsTests
     private static readonly string[] Tous = [.. Roles.Tous];
     private static readonly string[] SaufLecture = [Roles.Coordination, Roles.Regulation, Roles.Professionnel, Roles.Bureau];
     private static readonly string[] Coordination = [Roles.Coordination];
+    private static readonly string[] ParcoursRoles = [Roles.Coordination, Roles.Regulation, Roles.Professionnel, Roles.Etablissement];
 
     /// <summary>Pages of the accounts feature and the dashboard.</summary>
     public static TheoryData<Fournisseur, string, string[]> PagesDesComptes => Croiser(
@@ -37,7 +38,18 @@ public class AutorisationsTests
         ("/import/rpps", Coordination),
         ("/territoire/communes", Coordination),
         ("/snp/disponibilites", [Roles.Coordination, Roles.Regulation, Roles.Professionnel]),
-        ("/snp/mes-rendez-vous", [Roles.Professionnel]));
+        ("/snp/mes-rendez-vous", [Roles.Professionnel]),
+        ("/parcours", ParcoursRoles),
+        ("/parcours/demandes", ParcoursRoles),
+        ("/parcours/demandes/nouvelle", ParcoursRoles),
+        ("/parcours/demandes/suivi", [Roles.Coordination, Roles.Regulation, Roles.Bureau, Roles.LectureInstitutionnelle]),
+        ("/parcours/sorties", ParcoursRoles),
+        ("/parcours/sorties/nouvelle", [Roles.Coordination, Roles.Etablissement]),
+        ("/parcours/sorties/checklist", Coordination),
+        ("/parcours/protocoles", [Roles.Coordination, Roles.Regulation, Roles.Professionnel, Roles.Etablissement, Roles.Bureau]),
+        ("/parcours/modeles", Coordination),
+        ("/parcours/taches-en-retard", Coordination),
+        ("/parcours/mes-taches", ParcoursRoles));
 
     private static TheoryData<Fournisseur, string, string[]> Croiser(params (string Url, string[] Roles)[] pages)
     {
