@@ -119,4 +119,22 @@ public class PagesDemandesTests
         Assert.Equal(HttpStatusCode.Redirect, accepte.StatusCode);
         Assert.Equal(12, await app.AvecServicesAsync(sp => sp.GetRequiredService<ParametrerParcours>().DelaiEscaladeAsync(cpts.Id)));
     }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task A_member_sees_a_menu_badge_for_requests_he_has_not_opened_yet(Fournisseur fournisseur)
+    {
+        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
+        var cpts = await app.CreerCptsAsync("18033");
+        var ids = await app.AjouterAsync(new ProfessionnelBuilder("INFA", "Anne").Profession("60").ExerceA("18033", "Bourges").MembreDe(cpts.Id));
+        var infirmiere = await app.ClientConnecteAsync(Roles.Professionnel, u => u.ProfessionnelId = ids[0]);
+        var id = await (await app.ClientApiAsync(Roles.Coordination)).PosterAsync();
+
+        var avant = await infirmiere.PageAsync("/");
+        await infirmiere.PageAsync($"/parcours/demandes/{id}");
+        var apres = await infirmiere.PageAsync("/");
+
+        var nav = avant[avant.IndexOf("navbar", StringComparison.Ordinal)..avant.IndexOf("</nav>", StringComparison.Ordinal)];
+        Assert.True(nav.Contains("id=\"badge-demandes\">1<", StringComparison.Ordinal), nav);
+        Assert.DoesNotContain("badge-demandes", apres, StringComparison.Ordinal);
+    }
 }
