@@ -5,7 +5,13 @@ public static class DemandesPriseEnCharge
 {
     public static IServiceCollection AddDemandesPriseEnCharge(this IServiceCollection services)
     {
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("OpenCpts:Parcours").Get<OptionsParcours>() ?? new OptionsParcours());
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var options = configuration.GetSection("OpenCpts:Parcours").Get<OptionsParcours>() ?? new OptionsParcours();
+            options.UrlPublique ??= configuration["OpenCpts:UrlPublique"];
+            return options;
+        });
         services.AddScoped<TrouverMembresPourDemande>();
         services.AddScoped<PosterDemandePec>();
         services.AddScoped<AccepterDemandePec>();

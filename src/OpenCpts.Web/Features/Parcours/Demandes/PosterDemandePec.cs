@@ -29,7 +29,7 @@ public abstract record ResultatDemandePec
 /// </summary>
 public sealed class PosterDemandePec(
     OpenCptsDb db, CptsCourante cptsCourante, EnregistrerPatient patients, AjouterMembreEquipe equipe,
-    TrouverMembresPourDemande trouver, IEnvoiMessage envoi, TimeProvider horloge, ILogger<PosterDemandePec> journal)
+    TrouverMembresPourDemande trouver, IEnvoiMessage envoi, OptionsParcours options, TimeProvider horloge, ILogger<PosterDemandePec> journal)
 {
     public const int ActesMax = 10;
 
@@ -175,9 +175,11 @@ public sealed class PosterDemandePec(
         journal.LogInformation("Care request {DemandeId} posted by {Utilisateur}, sent to {Nombre} members", demande.Id, demandeur.Email, destinataires.Count);
 
         var nomCommune = await db.Communes.Where(c => c.CodeInsee == demande.CodeCommune).Select(c => c.Nom).FirstOrDefaultAsync(ct);
+        var lien = string.IsNullOrWhiteSpace(options.UrlPublique)
+            ? $"sur la plateforme de la CPTS (Parcours → Demandes, n° {demande.Id})"
+            : $"sur {options.UrlPublique.TrimEnd('/')}/parcours/demandes/{demande.Id}";
         var texte = Resume(demande, nomCommune)
-            + $"\n\nOuvrez la demande sur la plateforme de la CPTS (Parcours → Demandes pour moi, n° {demande.Id}) pour voir le détail et l'accepter. "
-            + "La première acceptation est retenue.";
+            + $"\n\nOuvrez la demande {lien} pour voir le détail et l'accepter. La première acceptation est retenue.";
         foreach (var d in destinataires.Where(d => !string.IsNullOrEmpty(d.Email)))
         {
             await envoi.EnvoyerAsync(new Message(CanauxMessage.Email, d.Email!, "Demande de prise en charge — " + UrgencesDemandePec.Libelle(urgence), texte), ct);

@@ -16,6 +16,9 @@ public sealed class OptionsParcours
     /// <summary>A practice site within this distance (km) of the patient's commune covers it.</summary>
     public double RayonInterventionKm { get; set; } = 10;
 
+    /// <summary>Public address of the platform (<c>OpenCpts:UrlPublique</c>), for links in e-mails; none when unset.</summary>
+    public string? UrlPublique { get; set; }
+
     /// <summary>Run the periodic jobs (escalation, discharge alerts). Null: on, except in the "Testing" environment,
     /// where tests call the use cases themselves with their own clock.</summary>
     public bool? TachesPeriodiques { get; set; }

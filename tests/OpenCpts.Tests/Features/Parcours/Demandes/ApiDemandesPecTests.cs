@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
@@ -176,5 +177,18 @@ public class ApiDemandesPecTests
         });
 
         Assert.Equal(1, await s.App.AvecDbAsync(db => db.PatientsParcours.CountAsync()));
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task The_email_to_members_links_to_the_request_when_the_public_address_is_known(Fournisseur fournisseur)
+    {
+        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur, s => s.AddSingleton(new OptionsParcours { UrlPublique = "https://cpts.example.invalid/" }));
+        var cpts = await app.CreerCptsAsync("18033");
+        await app.AjouterAsync(new ProfessionnelBuilder("INFA", "Anne").Profession("60").ExerceA("18033", "Bourges").MembreDe(cpts.Id).AvecEmail("ide.a@example.invalid"));
+
+        var id = await (await app.ClientApiAsync(Roles.Coordination)).PosterAsync();
+
+        var message = await app.AvecDbAsync(db => db.MessagesSortants.SingleAsync(m => m.Destinataire == "ide.a@example.invalid"));
+        Assert.Contains($"https://cpts.example.invalid/parcours/demandes/{id}", message.Texte, StringComparison.Ordinal);
     }
 }
