@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Parcours;
@@ -13,7 +14,7 @@ public sealed record PatientSuivi(long Id, string Nom, DateOnly DateNaissance, s
 /// patients of his care teams.
 /// </summary>
 [Authorize(Policy = Parcours.PolitiqueParcours)]
-public class ParcoursModel(OpenCptsDb db, UtilisateurParcours utilisateurs) : PageModel
+public class ParcoursModel(OpenCptsDb db, UtilisateurParcours utilisateurs, JournalAudit journal) : PageModel
 {
     public ProfilParcours Profil { get; private set; } = null!;
     public int DemandesPourMoi { get; private set; }
@@ -59,6 +60,7 @@ public class ParcoursModel(OpenCptsDb db, UtilisateurParcours utilisateurs) : Pa
                 .Take(50)
                 .ToListAsync(ct);
             MesPatients = [.. lignes.DistinctBy(l => l.Id).Select(l => new PatientSuivi(l.Id, $"{l.Nom.ToUpperInvariant()} {l.Prenom}", l.DateNaissance, l.Role))];
+            await journal.LecturesAsync(MesPatients.Select(p => p.Id), "Parcours : patients de mes équipes", ct);
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
+using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Parcours;
@@ -15,7 +16,8 @@ public sealed record TableauDemandes(IReadOnlyList<LigneDemandePec> Lignes, stri
 /// everyone, those he posted; for the Coordination and the Régulation, all of them with filters.
 /// </summary>
 [Authorize(Policy = Parcours.PolitiqueParcours)]
-public class DemandesModel(OpenCptsDb db, CptsCourante cpts, ListerDemandesPec lister, DeclarerConge conge, UtilisateurParcours utilisateurs, TimeProvider horloge) : PageModel
+public class DemandesModel(
+    OpenCptsDb db, CptsCourante cpts, ListerDemandesPec lister, DeclarerConge conge, UtilisateurParcours utilisateurs, JournalAudit journal, TimeProvider horloge) : PageModel
 {
     public DateOnly Aujourdhui => DateOnly.FromDateTime(Infrastructure.Web.Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime));
 
@@ -72,5 +74,8 @@ public class DemandesModel(OpenCptsDb db, CptsCourante cpts, ListerDemandesPec l
             var c = await cpts.TrouverAsync(ct);
             Toutes = c is null ? [] : await lister.ToutesAsync(c.Id, StatutsDemandePec.Tous.Contains(Statut ?? "") ? Statut : null, Escaladees, ct);
         }
+        // The lists name patients: each one shown is a read of his data.
+        var nommes = (PourMoi ?? []).Concat(Miennes).Concat(Toutes ?? []).Where(l => l.Patient is not null).Select(l => l.PatientId);
+        await journal.LecturesAsync(nommes, "Liste des demandes de prise en charge", ct);
     }
 }

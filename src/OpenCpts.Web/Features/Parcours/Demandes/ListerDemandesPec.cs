@@ -7,7 +7,7 @@ namespace OpenCpts.Web.Features.Parcours;
 /// <summary>A line of a care-request list. <see cref="Patient"/> is null in lists that must not show identities.</summary>
 public sealed record LigneDemandePec(
     long Id, string Profession, string Actes, string Commune, DateOnly Debut, string Urgence, string Statut,
-    DateTime CreeLeUtc, DateTime? EscaladeeLeUtc, string? AccepteePar, bool NonVue, string? Patient);
+    DateTime CreeLeUtc, DateTime? EscaladeeLeUtc, string? AccepteePar, bool NonVue, string? Patient, long PatientId);
 
 /// <summary>The care-request lists of the pages: for a member, by a requester, and all of them for the Coordination.</summary>
 public sealed class ListerDemandesPec(OpenCptsDb db)
@@ -68,6 +68,7 @@ public sealed class ListerDemandesPec(OpenCptsDb db)
                 Accepteur = db.Professionnels.Where(p => p.Id == d.AccepteeParProfessionnelId).Select(p => new { p.CiviliteExercice, p.Prenom, p.Nom }).FirstOrDefault(),
                 d.Patient!.Nom,
                 d.Patient.Prenom,
+                d.PatientParcoursId,
             })
             .ToListAsync(ct);
         return [.. lignes.Select(l => new LigneDemandePec(
@@ -82,6 +83,7 @@ public sealed class ListerDemandesPec(OpenCptsDb db)
             l.EscaladeeLeUtc,
             l.Accepteur is null ? null : Annuaire.Civilites.NomAffiche(l.Accepteur.CiviliteExercice, l.Accepteur.Prenom, l.Accepteur.Nom),
             nonVues.Contains(l.Id),
-            identite || (acceptePar is not null && l.Accepteur is not null && l.Statut == StatutsDemandePec.Acceptee) ? $"{l.Nom.ToUpperInvariant()} {l.Prenom}" : null))];
+            identite || (acceptePar is not null && l.Accepteur is not null && l.Statut == StatutsDemandePec.Acceptee) ? $"{l.Nom.ToUpperInvariant()} {l.Prenom}" : null,
+            l.PatientParcoursId))];
     }
 }

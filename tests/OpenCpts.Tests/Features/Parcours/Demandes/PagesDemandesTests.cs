@@ -137,4 +137,22 @@ public class PagesDemandesTests
         Assert.True(nav.Contains("id=\"badge-demandes\">1<", StringComparison.Ordinal), nav);
         Assert.DoesNotContain("badge-demandes", apres, StringComparison.Ordinal);
     }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task Listing_requests_that_name_a_patient_logs_a_read_of_that_patient(Fournisseur fournisseur)
+    {
+        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
+        await app.CreerCptsAsync("18033");
+        var api = await app.ClientApiAsync(Roles.Regulation);
+        var id = await api.PosterAsync();
+        var patient = await app.AvecDbAsync(db => db.DemandesPriseEnCharge.Where(d => d.Id == id).Select(d => d.PatientParcoursId).SingleAsync());
+        var coordination = await app.ClientConnecteAsync(Roles.Coordination);
+
+        var page = await coordination.PageAsync("/parcours/demandes");
+
+        Assert.Contains("FICTIVE Odette", page, StringComparison.Ordinal);
+        var entree = await app.AvecDbAsync(db => db.EntreesAudit.SingleAsync(e => e.PatientId == patient && e.Ressource == "PatientParcours"));
+        Assert.Equal(("Lecture", "Liste des demandes de prise en charge"), (entree.Action, entree.Detail));
+        Assert.StartsWith("coordination", entree.Utilisateur, StringComparison.Ordinal);
+    }
 }
