@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Fichiers;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Parcours;
@@ -35,14 +36,6 @@ public sealed class PublierMessageEquipe(OpenCptsDb db, JournalAudit journal, Ti
     public const long TailleMax = 5 * 1024 * 1024;
     /// <summary>The request body limit of the upload forms: the files at their largest, plus the text and the multipart overhead.</summary>
     public const long TailleRequeteMax = FichiersMax * TailleMax + 1024 * 1024;
-
-    /// <summary>Accepted types, their file extensions and the signature their content starts with.</summary>
-    private static readonly (string Type, string[] Extensions, byte[] Signature)[] Formats =
-    [
-        ("application/pdf", [".pdf"], "%PDF-"u8.ToArray()),
-        ("image/png", [".png"], [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-        ("image/jpeg", [".jpg", ".jpeg"], [0xFF, 0xD8, 0xFF]),
-    ];
 
     public async Task<ResultatPublication> ExecuteAsync(long patientId, string? texte, IReadOnlyList<FichierRecu> fichiers, ProfilParcours auteur,
         CancellationToken ct = default)
@@ -112,7 +105,7 @@ public sealed class PublierMessageEquipe(OpenCptsDb db, JournalAudit journal, Ti
 
     private static async Task<(PieceJointe? Piece, string? Probleme)> LireAsync(FichierRecu f, CancellationToken ct)
     {
-        var nom = NomSur(f.NomFichier);
+        var nom = FichiersAcceptes.NomSur(f.NomFichier);
         if (f.Taille == 0)
         {
             return (null, $"« {nom} » est vide.");
@@ -121,15 +114,14 @@ public sealed class PublierMessageEquipe(OpenCptsDb db, JournalAudit journal, Ti
         {
             return (null, $"« {nom} » dépasse la taille maximale de 5 Mo ({(f.Taille / (1024.0 * 1024.0)).ToString("0.0", PlateformeWeb.Francais)} Mo).");
         }
-        var type = (f.TypeContenu ?? "").Split(';')[0].Trim().ToLowerInvariant();
-        var format = Formats.FirstOrDefault(x => x.Type == type);
-        if (format.Type is null)
+        if (FichiersAcceptes.TypeDeclare(f.TypeContenu) is not { } type)
         {
             return (null, $"« {nom} » n'est pas accepté : seuls les fichiers PDF, PNG et JPEG peuvent être joints.");
         }
-        if (!format.Extensions.Contains(Path.GetExtension(nom).ToLowerInvariant()))
+        var extensions = FichiersAcceptes.Extensions(type);
+        if (!extensions.Contains(Path.GetExtension(nom).ToLowerInvariant()))
         {
-            return (null, $"« {nom} » : son extension ne correspond pas à son type ({string.Join(" ou ", format.Extensions)} attendu).");
+            return (null, $"« {nom} » : son extension ne correspond pas à son type ({string.Join(" ou ", extensions)} attendu).");
         }
         byte[] contenu;
         await using (var flux = f.Ouvrir())
@@ -142,27 +134,10 @@ public sealed class PublierMessageEquipe(OpenCptsDb db, JournalAudit journal, Ti
         {
             return (null, $"« {nom} » dépasse la taille maximale de 5 Mo.");
         }
-        if (!contenu.AsSpan().StartsWith(format.Signature))
+        if (FichiersAcceptes.TypeReconnu(contenu) != type)
         {
-            return (null, $"« {nom} » n'est pas un vrai fichier {(format.Type == "application/pdf" ? "PDF" : format.Type == "image/png" ? "PNG" : "JPEG")} : son contenu ne correspond pas à son type.");
+            return (null, $"« {nom} » n'est pas un vrai fichier {FichiersAcceptes.Libelle(type)} : son contenu ne correspond pas à son type.");
         }
-        return (new PieceJointe { NomFichier = nom, TypeContenu = format.Type, Taille = contenu.Length, Contenu = contenu }, null);
-    }
-
-    /// <summary>The file name without any path, control or quote characters, 200 characters at most.</summary>
-    public static string NomSur(string? nom)
-    {
-        var n = Path.GetFileName((nom ?? "").Replace('\\', '/'));
-        n = new string([.. n.Where(c => !char.IsControl(c) && c is not '"' and not '/' and not '\\')]).Trim();
-        if (n.Length == 0)
-        {
-            n = "fichier";
-        }
-        if (n.Length > 200)
-        {
-            var ext = Path.GetExtension(n);
-            n = n[..(200 - Math.Min(ext.Length, 20))] + (ext.Length <= 20 ? ext : "");
-        }
-        return n;
+        return (new PieceJointe { NomFichier = nom, TypeContenu = type, Taille = contenu.Length, Contenu = contenu }, null);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Fichiers;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -26,33 +27,6 @@ public sealed class DocumentsProtocole(OpenCptsDb db, CptsCourante cptsCourante,
 {
     public const long TailleMax = 10L * 1024 * 1024;
 
-    private static readonly Dictionary<string, string> TypesAcceptes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["application/pdf"] = "application/pdf",
-        ["image/png"] = "image/png",
-        ["image/jpeg"] = "image/jpeg",
-        ["image/jpg"] = "image/jpeg",
-        ["image/pjpeg"] = "image/jpeg",
-    };
-
-    /// <summary>The type recognised from the first bytes (magic numbers), or null.</summary>
-    public static string? TypeReconnu(ReadOnlySpan<byte> debut)
-    {
-        if (debut.StartsWith("%PDF-"u8))
-        {
-            return "application/pdf";
-        }
-        if (debut.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-        {
-            return "image/png";
-        }
-        if (debut.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
-        {
-            return "image/jpeg";
-        }
-        return null;
-    }
-
     public async Task<ResultatAjoutDocument> AjouterAsync(int protocoleId, string? nomFichier, string? typeDeclare, long taille, Stream contenu,
         string? par, CancellationToken ct = default)
     {
@@ -61,7 +35,7 @@ public sealed class DocumentsProtocole(OpenCptsDb db, CptsCourante cptsCourante,
         {
             return new ResultatAjoutDocument.Introuvable();
         }
-        var nom = NomPropre(nomFichier);
+        var nom = FichiersAcceptes.NomSur(nomFichier, "document");
         if (taille <= 0)
         {
             return new ResultatAjoutDocument.Refuse($"Le fichier « {nom} » est vide.");
@@ -72,7 +46,7 @@ public sealed class DocumentsProtocole(OpenCptsDb db, CptsCourante cptsCourante,
                 $"Le fichier « {nom} » pèse {Mo(taille)} Mo : 10 Mo au plus par fichier. Réduisez-le (PDF compressé, image redimensionnée) puis réessayez.");
         }
         var type = (typeDeclare ?? "").Split(';')[0].Trim();
-        if (!TypesAcceptes.TryGetValue(type, out var attendu))
+        if (FichiersAcceptes.TypeDeclare(type) is not { } attendu)
         {
             return new ResultatAjoutDocument.Refuse(
                 $"Le fichier « {nom} » n'est pas accepté ({(type.Length == 0 ? "type inconnu" : type)}) : seuls les PDF, PNG et JPEG peuvent être joints.");
@@ -89,10 +63,10 @@ public sealed class DocumentsProtocole(OpenCptsDb db, CptsCourante cptsCourante,
             memoire.Write(tampon, 0, lus);
         }
         var octets = memoire.ToArray();
-        if (TypeReconnu(octets) != attendu)
+        if (FichiersAcceptes.TypeReconnu(octets) != attendu)
         {
             return new ResultatAjoutDocument.Refuse(
-                $"Le contenu du fichier « {nom} » n'est pas celui d'un {Libelle(attendu)} : fichier refusé. Seuls de vrais PDF, PNG et JPEG peuvent être joints.");
+                $"Le contenu du fichier « {nom} » n'est pas celui d'un {FichiersAcceptes.Libelle(attendu)} : fichier refusé. Seuls de vrais PDF, PNG et JPEG peuvent être joints.");
         }
         var document = new DocumentProtocole
         {
@@ -131,25 +105,6 @@ public sealed class DocumentsProtocole(OpenCptsDb db, CptsCourante cptsCourante,
             .Select(d => new ContenuDocument(d.NomFichier, d.TypeContenu, d.Contenu))
             .SingleOrDefaultAsync(ct);
     }
-
-    /// <summary>The file name without its path, control characters or quotes, 200 characters at most.</summary>
-    public static string NomPropre(string? nomFichier)
-    {
-        var nom = Path.GetFileName((nomFichier ?? "").Replace('\\', '/'));
-        nom = new string([.. nom.Where(c => !char.IsControl(c) && c != '"')]).Trim();
-        if (nom.Length == 0)
-        {
-            nom = "document";
-        }
-        return nom.Length <= 200 ? nom : nom[^200..];
-    }
-
-    private static string Libelle(string type) => type switch
-    {
-        "application/pdf" => "PDF",
-        "image/png" => "PNG",
-        _ => "JPEG",
-    };
 
     private static string Mo(long taille) => (taille / 1024d / 1024d).ToString("0.0", Infrastructure.Web.PlateformeWeb.Francais);
 }

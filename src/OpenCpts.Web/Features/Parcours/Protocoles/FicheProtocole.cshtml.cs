@@ -69,7 +69,7 @@ public class FicheProtocoleModel(ConsulterProtocole consulter, ChangerStatutProt
         switch (resultat)
         {
             case ResultatAjoutDocument.Ok:
-                Message = $"Document « {DocumentsProtocole.NomPropre(fichier!.FileName)} » ajouté.";
+                Message = $"Document « {Infrastructure.Fichiers.FichiersAcceptes.NomSur(fichier!.FileName, "document")} » ajouté.";
                 return Redirect($"/parcours/protocoles/{id}");
             case ResultatAjoutDocument.Refuse refus:
                 ErreurDocument = refus.Message;

@@ -34,7 +34,7 @@ public class DemoProtocolesTests
         Assert.Contains("<table class=\"table table-sm table-bordered\">", await coordination.PageAsync($"/parcours/protocoles/{cardiaque.Id}"), StringComparison.Ordinal);
         var document = cardiaque.Documents.Single();
         var pdf = await coordination.GetByteArrayAsync($"/parcours/protocoles/{cardiaque.Id}/documents/{document.Id}");
-        Assert.Equal("application/pdf", DocumentsProtocole.TypeReconnu(pdf));
+        Assert.Equal("application/pdf", OpenCpts.Web.Infrastructure.Fichiers.FichiersAcceptes.TypeReconnu(pdf));
 
         var infirmiere = await app.ConnecterAsync("ide@demo.opencpts.fr", SeedDemo.MotDePasse);
         var sesTaches = await infirmiere.PageAsync("/parcours/mes-taches");
