@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Fhir;
@@ -8,7 +9,7 @@ namespace OpenCpts.Web.Fhir;
 /// A booking by a SAS regulator signed in through his link: origin SAS, the regulator recorded, and the
 /// Appointment queued for the SAS in the same transaction as the booking.
 /// </summary>
-public sealed class ReserverDepuisSas(OpenCptsDb db, ReserverCreneau reserver, TimeProvider horloge)
+public sealed class ReserverDepuisSas(OpenCptsDb db, ReserverCreneau reserver, TimeProvider horloge, JournalAudit audit)
 {
     public async Task<ResultatReservation> ExecuterAsync(long compteRegulateurId, long creneauId, PatientSaisi patient, string? motif, CancellationToken ct = default)
     {
@@ -29,6 +30,7 @@ public sealed class ReserverDepuisSas(OpenCptsDb db, ReserverCreneau reserver, T
         await db.SaveChangesAsync(ct);
         await EnvoisSas.PlanifierAsync(db, reservee.Reservation.Id, NaturesEnvoiSas.Creation, horloge.GetUtcNow().UtcDateTime, ct);
         await transaction.CommitAsync(ct);
+        await ReserverCreneau.AuditerAsync(audit, reservee.Reservation.Id, OriginesReservation.Sas, ct);
         return resultat;
     }
 

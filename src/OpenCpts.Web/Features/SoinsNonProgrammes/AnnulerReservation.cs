@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
@@ -12,7 +13,7 @@ public enum ResultatAnnulation
 }
 
 /// <summary>Cancels a confirmed booking; its slot is free again if it has not started.</summary>
-public sealed class AnnulerReservation(OpenCptsDb db, TimeProvider horloge, ILogger<AnnulerReservation> journal)
+public sealed class AnnulerReservation(OpenCptsDb db, TimeProvider horloge, JournalAudit audit, ILogger<AnnulerReservation> journal)
 {
     public async Task<ResultatAnnulation> ExecuteAsync(long reservationId, string? par, CancellationToken ct = default)
     {
@@ -23,6 +24,7 @@ public sealed class AnnulerReservation(OpenCptsDb db, TimeProvider horloge, ILog
         {
             await transaction.CommitAsync(ct);
             journal.LogInformation("Booking {ReservationId} cancelled by {Utilisateur}", reservationId, par);
+            await audit.EnregistrerAsync("Modification", "ReservationSnp", reservationId.ToString(System.Globalization.CultureInfo.InvariantCulture), "Annulée", ct);
         }
         return resultat;
     }

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
+using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
 /// <summary>The regulation desk: take a patient's request, then look for a slot on the request's page.</summary>
 [Authorize(Policy = SoinsNonProgrammes.PolitiqueRegulation)]
-public class RegulationModel(CreerDemande creer, ListerDemandesDuJour lister, RechercherCommunes rechercherCommunes, OpenCptsDb db) : PageModel
+public class RegulationModel(CreerDemande creer, ListerDemandesDuJour lister, RechercherCommunes rechercherCommunes, OpenCptsDb db, JournalAudit audit) : PageModel
 {
     [BindProperty] public string? Nom { get; set; }
     [BindProperty] public string? Prenom { get; set; }
@@ -44,7 +45,14 @@ public class RegulationModel(CreerDemande creer, ListerDemandesDuJour lister, Re
         ["nomMedecinTraitant"] = nameof(NomMedecinTraitant),
     };
 
-    public async Task OnGetAsync(CancellationToken ct) => Demandes = await lister.ExecuteAsync(ct);
+    public Task OnGetAsync(CancellationToken ct) => ListerAsync(ct);
+
+    /// <summary>The day's requests name their patients: the list is a read of each of them, and is audited.</summary>
+    private async Task ListerAsync(CancellationToken ct)
+    {
+        Demandes = await lister.ExecuteAsync(ct);
+        await audit.EnregistrerAsync("Lecture", "ListeDemandesSnp", "jour", $"{Demandes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} demande(s) du jour", ct);
+    }
 
     /// <summary>Options of the commune list, as the operator types a name or a postcode.</summary>
     public async Task<IActionResult> OnGetCommunesAsync(string? commune, CancellationToken ct)
@@ -67,6 +75,7 @@ public class RegulationModel(CreerDemande creer, ListerDemandesDuJour lister, Re
             User.Identity?.Name, ct);
         if (resultat is ResultatDemande.Creee creee && ModelState.IsValid)
         {
+            await audit.EnregistrerAsync("Creation", "DemandeSnp", creee.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, ct);
             return Redirect($"/snp/regulation/demandes/{creee.Id}");
         }
         if (resultat is ResultatDemande.Invalide invalide)
@@ -83,7 +92,7 @@ public class RegulationModel(CreerDemande creer, ListerDemandesDuJour lister, Re
                 }
             }
         }
-        Demandes = await lister.ExecuteAsync(ct);
+        await ListerAsync(ct);
         return Page();
     }
 

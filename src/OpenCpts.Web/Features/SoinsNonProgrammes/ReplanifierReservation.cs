@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
@@ -7,7 +8,7 @@ namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 /// Moves a booking to another slot: the new slot is booked and the old booking cancelled in one
 /// transaction, so the patient never ends with two appointments or none.
 /// </summary>
-public sealed class ReplanifierReservation(OpenCptsDb db, TimeProvider horloge, ILogger<ReplanifierReservation> journal)
+public sealed class ReplanifierReservation(OpenCptsDb db, TimeProvider horloge, JournalAudit audit, ILogger<ReplanifierReservation> journal)
 {
     public async Task<ResultatReservation> ExecuteAsync(long reservationId, long nouveauCreneauId, string? par, CancellationToken ct = default)
     {
@@ -53,6 +54,8 @@ public sealed class ReplanifierReservation(OpenCptsDb db, TimeProvider horloge, 
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.ReservationSnpId, reservee.Reservation.Id), ct);
         await transaction.CommitAsync(ct);
         journal.LogInformation("Booking {ReservationId} moved to {NouvelleReservationId} by {Utilisateur}", reservationId, reservee.Reservation.Id, par);
+        await audit.EnregistrerAsync("Modification", "ReservationSnp", reservationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"Déplacée : réservation {reservee.Reservation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ct);
         return resultat;
     }
 }

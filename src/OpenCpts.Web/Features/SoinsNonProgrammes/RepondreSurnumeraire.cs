@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
 using OpenCpts.Web.Infrastructure.Web;
@@ -27,7 +28,7 @@ public abstract record ResultatReponseSurnumeraire
 /// <see cref="CreneauSnp"/> flagged <see cref="CreneauSnp.Surnumeraire"/>, created booked, with the request's
 /// booking; the others' invitations become Close; then the patient gets the confirmation.
 /// </summary>
-public sealed class RepondreSurnumeraire(OpenCptsDb db, TimeProvider horloge, IEnvoiMessage envoi, ILogger<RepondreSurnumeraire> journal)
+public sealed class RepondreSurnumeraire(OpenCptsDb db, TimeProvider horloge, IEnvoiMessage envoi, JournalAudit audit, ILogger<RepondreSurnumeraire> journal)
 {
     /// <summary>Length of a surnuméraire appointment.</summary>
     public static readonly TimeSpan Duree = TimeSpan.FromMinutes(20);
@@ -141,6 +142,7 @@ public sealed class RepondreSurnumeraire(OpenCptsDb db, TimeProvider horloge, IE
         }
         db.ChangeTracker.Clear();
         journal.LogInformation("Surnuméraire invitation {InvitationId} accepted: booking {ReservationId}", invitationId, reservationId);
+        await ReserverCreneau.AuditerAsync(audit, reservationId, OriginesReservation.Surnumeraire, ct);
         await ConfirmerAsync(demande, professionnelId, rendezVousUtc, activiteId.Value, ct);
         return new ResultatReponseSurnumeraire.Acceptee(reservationId);
     }

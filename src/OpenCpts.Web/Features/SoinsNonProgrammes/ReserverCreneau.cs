@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
 using OpenCpts.Web.Infrastructure.Web;
@@ -26,7 +27,7 @@ public sealed record DemandeReservation(long CreneauId, PatientSaisi Patient, st
 /// so of two concurrent bookings only one affects a row; the filtered unique index on active bookings
 /// is the last guard. The patient then gets a confirmation through <see cref="IEnvoiMessage"/>.
 /// </summary>
-public sealed class ReserverCreneau(OpenCptsDb db, ValiderPatient validation, TimeProvider horloge, IEnvoiMessage envoi, ILogger<ReserverCreneau> journal)
+public sealed class ReserverCreneau(OpenCptsDb db, ValiderPatient validation, TimeProvider horloge, IEnvoiMessage envoi, JournalAudit audit, ILogger<ReserverCreneau> journal)
 {
     public async Task<ResultatReservation> ExecuteAsync(DemandeReservation demande, CancellationToken ct = default)
     {
@@ -63,9 +64,19 @@ public sealed class ReserverCreneau(OpenCptsDb db, ValiderPatient validation, Ti
         }
         journal.LogInformation("Slot {CreneauId} booked as {ReservationId} by {Utilisateur} ({Origine})",
             demande.CreneauId, reservee.Reservation.Id, demande.CreePar, demande.Origine);
+        // Inside a caller's transaction (SAS booking) the caller audits once it has committed.
+        if (db.Database.CurrentTransaction is null)
+        {
+            await AuditerAsync(audit, reservee.Reservation.Id, demande.Origine, ct);
+        }
         await ConfirmerAsync(patient, reservee.Reservation, ct);
         return resultat;
     }
+
+    /// <summary>The audit entry of a booking (no patient data in it: the booking's id and its origin).</summary>
+    internal static Task AuditerAsync(JournalAudit audit, long reservationId, string? origine, CancellationToken ct) =>
+        audit.EnregistrerAsync("Creation", "ReservationSnp", reservationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"Réservation ({origine})", ct);
 
     /// <summary>
     /// The atomic step, also used by the rescheduling inside its own transaction: claims the slot, then

@@ -3,37 +3,91 @@ using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Infrastructure.Audit;
 
-/// <summary>Writes the audit trail of accesses to health data (see <see cref="EntreeAudit"/>).</summary>
-public sealed class JournalAudit(OpenCptsDb db, IHttpContextAccessor http, TimeProvider horloge, ILogger<JournalAudit> logger)
+/// <summary>
+/// Writes the audit trail (see <see cref="EntreeAudit"/>): who, what, when, from where, how authenticated.
+/// Each entry is saved at once in its own unit of work (a separate context): it never flushes the caller's
+/// pending changes, and a later failure or rollback of the request does not erase it.
+/// </summary>
+public sealed class JournalAudit(OpenCptsDb db, IServiceScopeFactory scopes, IHttpContextAccessor http, TimeProvider horloge, ILogger<JournalAudit> logger)
 {
-    /// <summary>Records an access by the current user and saves it at once, in its own statement, so that a
-    /// read is logged even when the page then fails.</summary>
+    /// <summary>Records an act of the current user.</summary>
     public Task EnregistrerAsync(string action, string ressource, string ressourceId, string? detail = null, CancellationToken ct = default) =>
         EnregistrerAsync(action, ressource, ressourceId, detail, patientId: null, ct);
 
-    /// <summary>Records an access to data of a pathway patient (listed by <c>GET /api/audit?patientId=</c>).</summary>
+    /// <summary>Records an act on data of a pathway patient (listed by <c>GET /api/audit?patientId=</c>).</summary>
     public async Task EnregistrerAsync(string action, string ressource, string ressourceId, string? detail, long? patientId, CancellationToken ct = default)
     {
-        var utilisateur = http.HttpContext?.User;
-        var entree = new EntreeAudit
+        // The entry goes through another connection: on SQLite it would wait forever for the caller's write
+        // transaction, and on any provider it would outlive a rollback the caller may still do. Audit after commit.
+        if (db.Database.CurrentTransaction is not null)
         {
-            HorodatageUtc = horloge.GetUtcNow().UtcDateTime,
-            UtilisateurId = utilisateur?.FindFirstValue(ClaimTypes.NameIdentifier),
-            Utilisateur = utilisateur?.Identity?.Name ?? "(système)",
-            Action = action,
-            Ressource = ressource,
-            RessourceId = ressourceId,
-            Detail = Tronquer(detail ?? http.HttpContext?.Request.Path.Value, 200),
-            PatientId = patientId,
-        };
-        db.EntreesAudit.Add(entree);
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Audit {Action} {Ressource} {RessourceId} par {Utilisateur}", action, ressource, ressourceId, entree.Utilisateur);
-    }
+            throw new InvalidOperationException("Le journal d'audit s'écrit après la transaction en cours (validez-la d'abord).");
+        }
+        var contexte = http.HttpContext;
+        if (action == "Refus" && contexte is not null)
+        {
+            JournalRefusMiddleware.Marquer(contexte);
+        }
+        var entree = Decrire(contexte);
+        entree.HorodatageUtc = horloge.GetUtcNow().UtcDateTime;
+        entree.Action = action;
+        entree.Ressource = Tronquer(ressource, 50)!;
+        entree.RessourceId = Tronquer(ressourceId, 50)!;
+        entree.Detail = Tronquer(detail ?? contexte?.Request.Path.Value, 200);
+        entree.PatientId = patientId;
 
-    private static string? Tronquer(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
+        // CancellationToken.None: a client that disconnects must not cancel the trace of what it was shown.
+        await using var scope = scopes.CreateAsyncScope();
+        var journal = scope.ServiceProvider.GetRequiredService<OpenCptsDb>();
+        journal.EntreesAudit.Add(entree);
+        await journal.SaveChangesAsync(CancellationToken.None);
+        logger.LogInformation("Audit {Action} {Ressource} {RessourceId} par {Utilisateur} ({Methode}, {Adresse})",
+            action, ressource, ressourceId, entree.Utilisateur, entree.MethodeAuthentification, entree.AdresseIp);
+    }
 
     /// <summary>Shortcut for a read.</summary>
     public Task LectureAsync(string ressource, string ressourceId, CancellationToken ct = default) =>
         EnregistrerAsync("Lecture", ressource, ressourceId, null, ct);
+
+    /// <summary>Who is calling, from where and how he was authenticated (without the act itself).</summary>
+    internal static EntreeAudit Decrire(HttpContext? contexte)
+    {
+        if (contexte is null)
+        {
+            return new EntreeAudit { Utilisateur = "(système)", MethodeAuthentification = MethodesAuthentification.Systeme };
+        }
+        var principal = contexte.User;
+        var connecte = principal.Identity?.IsAuthenticated == true;
+        var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal).ToList();
+        return new EntreeAudit
+        {
+            UtilisateurId = connecte ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null,
+            Utilisateur = Tronquer(connecte ? principal.Identity?.Name ?? "(inconnu)" : "(anonyme)", 256)!,
+            Roles = roles.Count == 0 ? null : Tronquer(string.Join(',', roles), 200),
+            AdresseIp = contexte.Connection.RemoteIpAddress?.ToString(),
+            AgentUtilisateur = Tronquer(contexte.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null, 300),
+            MethodeAuthentification = connecte ? Methode(principal) : MethodesAuthentification.Anonyme,
+        };
+    }
+
+    /// <summary>The authentication method of a signed-in principal, from its claims and scheme.</summary>
+    public static string Methode(ClaimsPrincipal principal)
+    {
+        var amr = principal.FindAll("amr").Select(c => c.Value).ToList();
+        if (amr.Contains("jeton"))
+        {
+            return principal.FindFirstValue("jeton_id") is { } id ? $"{MethodesAuthentification.JetonApi}:{id}" : MethodesAuthentification.JetonApi;
+        }
+        if (amr.Contains("mfa"))
+        {
+            return MethodesAuthentification.DeuxFacteurs;
+        }
+        if (principal.Identity?.AuthenticationType == Fhir.ConnexionRegulateurSas.Schema)
+        {
+            return MethodesAuthentification.LienSas;
+        }
+        return MethodesAuthentification.MotDePasse;
+    }
+
+    private static string? Tronquer(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
 }

@@ -93,6 +93,7 @@ public static class PlateformeWeb
         });
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<Audit.JournalRefusMiddleware>();
         app.UseAuthorization();
         app.MapRazorPages().WithStaticAssets();
         app.MapOpenApi().AllowAnonymous();

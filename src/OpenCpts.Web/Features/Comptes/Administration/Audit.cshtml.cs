@@ -50,8 +50,9 @@ public class AuditModel(OpenCptsDb db) : PageModel
         var entrees = await Filtrer().OrderBy(e => e.HorodatageUtc).ThenBy(e => e.Id).AsNoTracking().ToListAsync(ct);
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"journal-audit.csv\"";
-        await Tableur.EcrireCsvAsync(Response.Body, ["Date (heure de Paris)", "Utilisateur", "Action", "Ressource", "Identifiant", "Détail"],
-            entrees.Select(e => (IReadOnlyList<object?>)[Affichage.DateHeure(e.HorodatageUtc), e.Utilisateur, e.Action, e.Ressource, e.RessourceId, e.Detail]), ct);
+        await Tableur.EcrireCsvAsync(Response.Body, ["Date (heure de Paris)", "Utilisateur", "Action", "Ressource", "Identifiant", "Détail", "Rôles", "Patient", "Adresse IP", "Authentification", "Navigateur"],
+            entrees.Select(e => (IReadOnlyList<object?>)[Affichage.DateHeure(e.HorodatageUtc), e.Utilisateur, e.Action, e.Ressource, e.RessourceId, e.Detail,
+                e.Roles, e.PatientId, e.AdresseIp, e.MethodeAuthentification, e.AgentUtilisateur]), ct);
         return new EmptyResult();
     }
 

@@ -11,7 +11,12 @@ namespace OpenCpts.Web.Features.Parcours;
 /// <param name="Ressource">Donnée consultée : DossierPatient, FilEquipe, PlanSortie, PieceJointe…</param>
 /// <param name="RessourceId">Identifiant de la donnée.</param>
 /// <param name="Detail">Page ou point d'API, sans donnée de santé.</param>
-public sealed record EntreeAuditApi(DateTime Horodatage, string Utilisateur, string Action, string Ressource, string RessourceId, string? Detail);
+/// <param name="Roles">Rôles du compte au moment de l'accès, séparés par des virgules.</param>
+/// <param name="AdresseIp">Adresse du client.</param>
+/// <param name="MethodeAuthentification">mot de passe, double authentification, jeton d'API:ID ou lien SAS.</param>
+/// <param name="AgentUtilisateur">Navigateur ou client (en-tête User-Agent).</param>
+public sealed record EntreeAuditApi(DateTime Horodatage, string Utilisateur, string Action, string Ressource, string RessourceId, string? Detail,
+    string? Roles, string? AdresseIp, string? MethodeAuthentification, string? AgentUtilisateur);
 
 /// <summary>GET /api/audit?patientId=: every access to one pathway patient's data, for the Coordination.</summary>
 internal static class ApiAuditPatient
@@ -44,9 +49,9 @@ internal static class ApiAuditPatient
             .Where(e => e.PatientId == id)
             .OrderByDescending(e => e.HorodatageUtc).ThenByDescending(e => e.Id)
             .Take(Maximum)
-            .Select(e => new { e.HorodatageUtc, e.Utilisateur, e.Action, e.Ressource, e.RessourceId, e.Detail })
+            .Select(e => new { e.HorodatageUtc, e.Utilisateur, e.Action, e.Ressource, e.RessourceId, e.Detail, e.Roles, e.AdresseIp, e.MethodeAuthentification, e.AgentUtilisateur })
             .ToListAsync(ct);
         return TypedResults.Ok(entrees.Select(e => new EntreeAuditApi(DateTime.SpecifyKind(e.HorodatageUtc, DateTimeKind.Utc), e.Utilisateur, e.Action,
-            e.Ressource, e.RessourceId, e.Detail)).ToList());
+            e.Ressource, e.RessourceId, e.Detail, e.Roles, e.AdresseIp, e.MethodeAuthentification, e.AgentUtilisateur)).ToList());
     }
 }

@@ -2465,12 +2465,24 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("AdresseIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
+                    b.Property<string>("AgentUtilisateur")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTime>("HorodatageUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MethodeAuthentification")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<long?>("PatientId")
                         .HasColumnType("bigint");
@@ -2484,6 +2496,10 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Roles")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Utilisateur")
                         .IsRequired()
@@ -2499,6 +2515,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("HorodatageUtc");
 
                     b.HasIndex("PatientId");
+
+                    b.HasIndex("UtilisateurId");
 
                     b.HasIndex("Ressource", "RessourceId");
 
