@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Annuaire;
 using OpenCpts.Web.Features.Comptes;
@@ -6,39 +9,50 @@ using OpenCpts.Web.Features.Comptes;
 namespace OpenCpts.Tests.Features.Comptes;
 
 /// <summary>
-/// The authorization matrix: for every page, the roles that may open it. A role not allowed gets
-/// 403 with the French error page and none of the page's data; an allowed role gets neither 403 nor
-/// a server error; an anonymous visitor is sent to the sign-in page.
+/// The authorization matrix: for every page without route parameters, the roles that may open it. An allowed
+/// role gets the page itself (200: a page that disappears or fails makes the row fail); a role not allowed gets
+/// 403 with the French error page and none of the page's data; an anonymous visitor is sent to the sign-in page.
+/// One platform per provider serves every row (<see cref="MatriceAutorisations"/>), signed in once per role.
 /// </summary>
-public class AutorisationsTests
+public class AutorisationsTests(MatriceAutorisations matrice) : IClassFixture<MatriceAutorisations>
 {
-    private const string EmailMarqueur = "marqueur-confidentiel@test.invalid";
-    private const string NomMarqueur = "Zorglub-Confidentiel";
+    internal const string EmailMarqueur = "marqueur-confidentiel@test.invalid";
+    internal const string NomMarqueur = "Zorglub-Confidentiel";
 
     private static readonly string[] Tous = [.. Roles.Tous];
     private static readonly string[] SaufLecture = [Roles.Coordination, Roles.Regulation, Roles.Professionnel, Roles.Bureau];
     private static readonly string[] Coordination = [Roles.Coordination];
+    private static readonly string[] Regulation = [Roles.Coordination, Roles.Regulation];
     private static readonly string[] ParcoursRoles = [Roles.Coordination, Roles.Regulation, Roles.Professionnel, Roles.Etablissement];
 
-    /// <summary>Pages of the accounts feature and the dashboard.</summary>
-    public static TheoryData<Fournisseur, string, string[]> PagesDesComptes => Croiser(
+    /// <summary>Every page without route parameters that needs an account, with the roles allowed on it.</summary>
+    private static readonly (string Url, string[] Roles)[] Pages =
+    [
         ("/", Tous),
         ("/compte/profil", Tous),
         ("/compte/deux-facteurs", Tous),
-        ("/administration/securite", Coordination));
-
-    /// <summary>
-    /// Pages built on other branches: until they are merged, they answer 404, so the rows of forbidden
-    /// roles fail on the accounts branch alone (the page's own [Authorize] decides the 403).
-    /// </summary>
-    public static TheoryData<Fournisseur, string, string[]> PagesDesAutresFonctionnalites => Croiser(
+        ("/administration/securite", Coordination),
+        ("/administration/audit", Coordination),
         ("/territoire", Tous),
+        ("/territoire/communes", Coordination),
         ("/annuaire", SaufLecture),
+        // Open to the directory's readers; only an account linked to a directory entry has one (the others get 404).
+        ("/annuaire/moi", [Roles.Professionnel]),
         ("/annuaire/export.csv", SaufLecture),
         ("/import/rpps", Coordination),
-        ("/territoire/communes", Coordination),
         ("/snp/disponibilites", [Roles.Coordination, Roles.Regulation, Roles.Professionnel]),
         ("/snp/mes-rendez-vous", [Roles.Professionnel]),
+        ("/snp/regulation", Regulation),
+        ("/snp/boite-envoi", Regulation),
+        ("/snp/geocodage", Coordination),
+        ("/snp/suivi", [Roles.Coordination, Roles.Bureau]),
+        ("/medecin-traitant", Regulation),
+        ("/medecin-traitant/inscrire", [Roles.Coordination, Roles.Regulation, Roles.Professionnel]),
+        ("/medecin-traitant/suivi", [Roles.Coordination, Roles.Bureau, Roles.LectureInstitutionnelle]),
+        ("/medecin-traitant/ponderation", Coordination),
+        ("/medecin-traitant/capacites", [Roles.Coordination, Roles.Professionnel]),
+        ("/medecin-traitant/propositions", Coordination),
+        ("/medecin-traitant/mes-patients", [Roles.Professionnel]),
         ("/parcours", ParcoursRoles),
         ("/parcours/demandes", ParcoursRoles),
         ("/parcours/demandes/nouvelle", ParcoursRoles),
@@ -48,48 +62,58 @@ public class AutorisationsTests
         ("/parcours/sorties/checklist", Coordination),
         ("/parcours/protocoles", [Roles.Coordination, Roles.Regulation, Roles.Professionnel, Roles.Etablissement, Roles.Bureau]),
         ("/parcours/modeles", Coordination),
+        ("/parcours/modeles/nouveau", Coordination),
+        ("/parcours/protocoles/nouveau", Coordination),
         ("/parcours/taches-en-retard", Coordination),
-        ("/parcours/mes-taches", ParcoursRoles));
+        ("/parcours/mes-taches", ParcoursRoles),
+    ];
 
-    private static TheoryData<Fournisseur, string, string[]> Croiser(params (string Url, string[] Roles)[] pages)
+    /// <summary>Pages open without an account (sign-in, the public forms, the SAS regulator's link), out of the matrix.</summary>
+    private static readonly string[] PagesPubliques =
+    [
+        "/compte/connexion", "/compte/connexion-2fa", "/compte/deconnexion", "/medecin-traitant/inscription", "/sas/connexion", "/sas/reserver", "/erreur/{code:int}",
+    ];
+
+    public static TheoryData<Fournisseur, string> Lignes()
     {
-        var donnees = new TheoryData<Fournisseur, string, string[]>();
+        var donnees = new TheoryData<Fournisseur, string>();
         foreach (var fournisseur in Enum.GetValues<Fournisseur>())
         {
-            foreach (var (url, roles) in pages)
+            foreach (var (url, _) in Pages)
             {
-                donnees.Add(fournisseur, url, roles);
+                donnees.Add(fournisseur, url);
             }
         }
         return donnees;
     }
 
-    [Theory, MemberData(nameof(PagesDesComptes))]
-    public Task Pages_of_the_accounts_feature_answer_by_role(Fournisseur fournisseur, string url, string[] autorises) =>
-        VerifierAsync(fournisseur, url, autorises);
+    /// <summary>Allowed roles for which the page answers 404 by design (the account has no entry of its own).</summary>
+    private static readonly (string Url, string[] Roles)[] SansObjetPropre =
+    [
+        ("/annuaire/moi", [Roles.Coordination, Roles.Regulation, Roles.Bureau]),
+    ];
 
-    [Theory, MemberData(nameof(PagesDesAutresFonctionnalites))]
-    public Task Pages_of_the_other_features_answer_by_role(Fournisseur fournisseur, string url, string[] autorises) =>
-        VerifierAsync(fournisseur, url, autorises);
-
-    private static async Task VerifierAsync(Fournisseur fournisseur, string url, string[] autorises)
+    [Theory, MemberData(nameof(Lignes))]
+    public async Task Each_page_answers_by_role(Fournisseur fournisseur, string url)
     {
-        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
-        await app.CreerCptsAsync("18033");
-        await SemerDesDonneesReconnaissablesAsync(app);
+        var autorises = Pages.Single(p => p.Url == url).Roles;
+        var sansObjet = SansObjetPropre.SingleOrDefault(p => p.Url == url).Roles ?? [];
+        var plateforme = await matrice.PlateformeAsync(fournisseur);
 
         foreach (var role in Roles.Tous)
         {
-            var client = await app.ClientConnecteAsync(role);
-            var reponse = await client.GetAsync(url);
-            var statut = (int)reponse.StatusCode;
-            if (autorises.Contains(role))
+            var reponse = await plateforme.Clients[role].GetAsync(url);
+            if (sansObjet.Contains(role))
             {
-                Assert.True(statut != 403 && statut < 500, $"{role} on {url}: {statut}, expected access");
+                Assert.True(reponse.StatusCode == HttpStatusCode.NotFound, $"{role} on {url}: {(int)reponse.StatusCode}, expected 404 (no entry of its own)");
+            }
+            else if (autorises.Contains(role))
+            {
+                Assert.True(reponse.StatusCode == HttpStatusCode.OK, $"{role} on {url}: {(int)reponse.StatusCode}, expected 200");
             }
             else
             {
-                Assert.True(statut == 403, $"{role} on {url}: {statut}, expected 403");
+                Assert.True(reponse.StatusCode == HttpStatusCode.Forbidden, $"{role} on {url}: {(int)reponse.StatusCode}, expected 403");
                 var corps = await reponse.TexteAsync();
                 Assert.Contains("Accès refusé", corps);
                 Assert.DoesNotContain(EmailMarqueur, corps);
@@ -97,13 +121,29 @@ public class AutorisationsTests
             }
         }
 
-        var anonyme = await app.Client().GetAsync(url);
+        var anonyme = await plateforme.App.Client().GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, anonyme.StatusCode);
         Assert.Equal("/compte/connexion", anonyme.Headers.Location?.AbsolutePath ?? anonyme.Headers.Location?.OriginalString.Split('?')[0]);
     }
 
+    [Fact]
+    public async Task Every_page_without_parameters_is_in_the_matrix()
+    {
+        var plateforme = await matrice.PlateformeAsync(Fournisseur.Sqlite);
+        var routes = plateforme.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>() is not null
+                || e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/').Replace("/{handler?}", "", StringComparison.Ordinal))
+            .Where(r => !r.Contains('{', StringComparison.Ordinal) || r.StartsWith("/erreur/", StringComparison.Ordinal))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+
+        var absentes = routes.Except(Pages.Select(p => p.Url)).Except(PagesPubliques).ToList();
+
+        Assert.True(absentes.Count == 0, "Pages missing from the authorization matrix: " + string.Join(", ", absentes));
+    }
+
     /// <summary>An account and a professional whose names would show up in any page listing accounts or the directory.</summary>
-    private static async Task SemerDesDonneesReconnaissablesAsync(OpenCptsApp app)
+    internal static async Task SemerDesDonneesReconnaissablesAsync(OpenCptsApp app)
     {
         await app.CreerUtilisateurAsync(Roles.Professionnel, u => { u.Email = EmailMarqueur; u.UserName = EmailMarqueur; u.NomAffiche = NomMarqueur; });
         await app.AvecDbAsync(async db =>
@@ -140,7 +180,7 @@ public class AutorisationsTests
         }));
 
         Assert.Equal(HttpStatusCode.Forbidden, reponse.StatusCode);
-        Assert.False(await app.AvecDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.ExigencesDeuxFacteurs)));
+        Assert.False(await app.AvecDbAsync(db => db.ExigencesDeuxFacteurs.AnyAsync()));
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
@@ -163,5 +203,58 @@ public class AutorisationsTests
 
         Assert.Contains("\"/api/moi\"", openapi);
         Assert.Contains("\"operationId\": \"Moi\"", openapi);
+    }
+}
+
+/// <summary>
+/// The platforms of the authorization matrix: one per provider, started on first use, with recognisable data
+/// and one signed-in client per role, shared by every row (the rows only read).
+/// </summary>
+public sealed class MatriceAutorisations : IAsyncLifetime
+{
+    public sealed record Plateforme(OpenCptsApp App, IReadOnlyDictionary<string, HttpClient> Clients);
+
+    private readonly Dictionary<Fournisseur, Task<Plateforme>> _plateformes = [];
+    private readonly Lock _verrou = new();
+
+    public Task<Plateforme> PlateformeAsync(Fournisseur fournisseur)
+    {
+        lock (_verrou)
+        {
+            if (!_plateformes.TryGetValue(fournisseur, out var plateforme))
+            {
+                plateforme = DemarrerAsync(fournisseur);
+                _plateformes[fournisseur] = plateforme;
+            }
+            return plateforme;
+        }
+    }
+
+    private static async Task<Plateforme> DemarrerAsync(Fournisseur fournisseur)
+    {
+        var app = await OpenCptsApp.DemarrerAsync(fournisseur);
+        await app.CreerCptsAsync("18033");
+        await AutorisationsTests.SemerDesDonneesReconnaissablesAsync(app);
+        // The professional's account is linked to his directory entry, as every real member's is.
+        var professionnel = await app.AvecDbAsync(db => db.Professionnels.Select(p => p.Id).FirstAsync());
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var role in Roles.Tous)
+        {
+            clients[role] = await app.ClientConnecteAsync(role, u => u.ProfessionnelId = role == Roles.Professionnel ? professionnel : null);
+        }
+        return new Plateforme(app, clients);
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var plateforme in _plateformes.Values)
+        {
+            if (plateforme.IsCompletedSuccessfully)
+            {
+                await plateforme.Result.App.DisposeAsync();
+            }
+        }
     }
 }
