@@ -34,7 +34,7 @@ public sealed class MarquerTacheFaite(OpenCptsDb db, UtilisateurParcours utilisa
         var profil = await utilisateurs.ProfilAsync(utilisateur, ct);
         var autorise = profil.Coordination
             || (tache.ResponsableProfessionnelId is { } responsable && profil.ProfessionnelId == responsable)
-            || (tache.ResponsableProfessionnelId is null && await db.MembresEquipe.AnyAsync(m => m.PatientParcoursId == tache.PatientParcoursId
+            || (tache.ResponsableProfessionnelId is null && await db.MembresEquipe.AnyAsync(m => m.PatientParcoursId == tache.PatientParcoursId && m.RetireLeUtc == null
                 && ((profil.ProfessionnelId != null && m.ProfessionnelId == profil.ProfessionnelId)
                     || (profil.StructureId != null && m.StructureId == profil.StructureId)), ct));
         if (!autorise)
