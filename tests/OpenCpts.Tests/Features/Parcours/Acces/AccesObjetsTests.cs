@@ -125,11 +125,15 @@ public partial class AccesObjetsTests
         }
         else
         {
-            corps = Jetons().Replace(corps, "");
+            corps = Blancs().Replace(Jetons().Replace(corps, ""), " ");
         }
         return (reponse.StatusCode, corps);
     }
 
-    [GeneratedRegex("value=\"[^\"]{40,}\"")]
+    /// <summary>Antiforgery tokens, in forms and in the htmx headers.</summary>
+    [GeneratedRegex("(value=\"|RequestVerificationToken\": \")[^\"]{40,}\"")]
     private static partial Regex Jetons();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Blancs();
 }

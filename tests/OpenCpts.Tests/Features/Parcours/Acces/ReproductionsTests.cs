@@ -91,8 +91,10 @@ public class ReproductionsTests
         var patientPlan = (await plan.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("patientId").GetInt64();
         Assert.NotEqual(o.Patient, patientDemande);
         Assert.NotEqual(o.Patient, patientPlan);
+        // Two new files, both flagged: the GP's second request (from the page) reuses the file he created and now sees.
         var patients = await s.App.AvecDbAsync(db => db.PatientsParcours.Where(p => p.Id != o.Patient).ToListAsync());
-        Assert.Equal(3, patients.Count);
+        Assert.Equal(2, patients.Count);
+        Assert.Equal(2, await s.App.AvecDbAsync(db => db.DemandesPriseEnCharge.CountAsync(d => d.PatientParcoursId == patientDemande)));
         Assert.All(patients, p => Assert.Equal(o.Patient, p.DoublonPossibleDeId));
         var equipe = await s.App.AvecDbAsync(db => db.MembresEquipe.Where(m => m.PatientParcoursId == o.Patient).ToListAsync());
         Assert.DoesNotContain(equipe, m => m.ProfessionnelId == s.Medecin || m.StructureId == s.AutreHopital);
