@@ -52,7 +52,10 @@ public class EquipeEtDoublonsTests
         var medecin = await s.ClientApiAsync(Roles.Professionnel, u => u.ProfessionnelId = s.Medecin);
         var reponse = await medecin.PostAsJsonAsync("/api/parcours/demandes", new
         {
-            profession = "60", actes = new[] { "injections" }, communeInsee = "18033", debut = "2026-11-27",
+            profession = "60",
+            actes = new[] { "injections" },
+            communeInsee = "18033",
+            debut = "2026-11-27",
             patient = new { nom = "MARQUEURSECRET", prenom = "Ondine", dateNaissance = "1941-05-12" },
         });
         var doublon = (await reponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("patientId").GetInt64();
@@ -112,13 +115,15 @@ public class EquipeEtDoublonsTests
 
         var retrait = await coordination.PosterFormulaireAsync($"/parcours/patients/{patient}", new Dictionary<string, string>
         {
-            ["membreId"] = membre.ToString(System.Globalization.CultureInfo.InvariantCulture), ["motif"] = "Fin des soins infirmiers",
+            ["membreId"] = membre.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["motif"] = "Fin des soins infirmiers",
         }, $"/parcours/patients/{patient}?handler=RetirerMembre");
         var dossier = await coordination.PageAsync($"/parcours/patients/{patient}");
         var apres = await infirmiere.GetAsync($"/parcours/patients/{patient}");
         var retour = await coordination.PosterFormulaireAsync($"/parcours/patients/{patient}", new Dictionary<string, string>
         {
-            ["professionnelId"] = s.Infirmiere.ToString(System.Globalization.CultureInfo.InvariantCulture), ["role"] = "Reprise des soins",
+            ["professionnelId"] = s.Infirmiere.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["role"] = "Reprise des soins",
         }, $"/parcours/patients/{patient}?handler=AjouterMembre");
 
         Assert.Equal(HttpStatusCode.Redirect, retrait.StatusCode);

@@ -50,7 +50,10 @@ public class ReproductionsTests
         var refus = await infirmiere.GetAsync($"/parcours/demandes/nouvelle?PlanSortieId={o.Plan}");
         var envoi = await infirmiere.PosterFormulaireAsync("/parcours/demandes/nouvelle", new Dictionary<string, string>
         {
-            ["Profession"] = "60", ["Actes"] = "pansements", ["Commune"] = "18033", ["Debut"] = "2026-11-27",
+            ["Profession"] = "60",
+            ["Actes"] = "pansements",
+            ["Commune"] = "18033",
+            ["Debut"] = "2026-11-27",
         }, $"/parcours/demandes/nouvelle?PlanSortieId={o.Plan}");
         var lectures = await s.App.AvecDbAsync(db => db.EntreesAudit.CountAsync(e => e.Action == "Lecture" && e.Ressource == "PlanSortie" && e.PatientId == o.Patient));
         var gestionnaire = await hopital.PageAsync($"/parcours/demandes/nouvelle?PlanSortieId={o.Plan}");
@@ -75,13 +78,22 @@ public class ReproductionsTests
 
         var demande = await medecin.PostAsJsonAsync("/api/parcours/demandes", new
         {
-            profession = "60", actes = new[] { "pansements" }, communeInsee = "18033", debut = "2026-11-27", patient = identite,
+            profession = "60",
+            actes = new[] { "pansements" },
+            communeInsee = "18033",
+            debut = "2026-11-27",
+            patient = identite,
         });
         var plan = await autreHopital.PostAsJsonAsync("/api/parcours/sorties", SceneParcours.CorpsPlan("2026-11-28", finess: SceneParcours.FinessAutre, nom: "Marqueursecret", prenom: "Ondine"));
         var page = await (await s.ProAsync(s.Medecin)).PosterFormulaireAsync("/parcours/demandes/nouvelle", new Dictionary<string, string>
         {
-            ["Nom"] = "MARQUEURSECRET", ["Prenom"] = "Ondine", ["DateNaissance"] = "1941-05-12", ["Commune"] = "18033",
-            ["Profession"] = "60", ["Actes"] = "pansements", ["Debut"] = "2026-11-27",
+            ["Nom"] = "MARQUEURSECRET",
+            ["Prenom"] = "Ondine",
+            ["DateNaissance"] = "1941-05-12",
+            ["Commune"] = "18033",
+            ["Profession"] = "60",
+            ["Actes"] = "pansements",
+            ["Debut"] = "2026-11-27",
         });
 
         Assert.Equal(HttpStatusCode.Created, demande.StatusCode);
@@ -115,7 +127,10 @@ public class ReproductionsTests
 
         var demande = await hopital.PostAsJsonAsync("/api/parcours/demandes", new
         {
-            profession = "70", actes = new[] { "rééducation" }, communeInsee = "18033", debut = "2026-11-27",
+            profession = "70",
+            actes = new[] { "rééducation" },
+            communeInsee = "18033",
+            debut = "2026-11-27",
             patient = new { nom = "MARQUEURSECRET", prenom = "Ondine", dateNaissance = "1941-05-12" },
         });
 
