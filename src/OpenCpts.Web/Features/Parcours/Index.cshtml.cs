@@ -22,6 +22,8 @@ public class ParcoursModel(OpenCptsDb db, UtilisateurParcours utilisateurs, Jour
     public int DemandesEscaladees { get; private set; }
     public int SortiesEnPreparation { get; private set; }
     public int SortiesARisque { get; private set; }
+    /// <summary>Possible duplicate patients the Coordination has not settled yet.</summary>
+    public int DoublonsATraiter { get; private set; }
     public IReadOnlyList<PatientSuivi> MesPatients { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -38,6 +40,10 @@ public class ParcoursModel(OpenCptsDb db, UtilisateurParcours utilisateurs, Jour
         if (Profil.Coordination || Profil.Regulation)
         {
             DemandesOuvertes = await db.DemandesPriseEnCharge.CountAsync(d => d.Statut == StatutsDemandePec.Ouverte, ct);
+            if (Profil.Coordination)
+            {
+                DoublonsATraiter = await db.PatientsParcours.CountAsync(p => p.DoublonPossibleDeId != null && p.DoublonTraiteLeUtc == null, ct);
+            }
             DemandesEscaladees = await db.DemandesPriseEnCharge.CountAsync(d => d.Statut == StatutsDemandePec.Ouverte && d.EscaladeeLeUtc != null, ct);
         }
         else if (Profil.Etablissement && structure is not null)
@@ -54,7 +60,7 @@ public class ParcoursModel(OpenCptsDb db, UtilisateurParcours utilisateurs, Jour
         if (pro is not null || structure is not null)
         {
             var lignes = await db.MembresEquipe.AsNoTracking()
-                .Where(m => (pro != null && m.ProfessionnelId == pro) || (structure != null && m.StructureId == structure))
+                .Where(m => m.RetireLeUtc == null && ((pro != null && m.ProfessionnelId == pro) || (structure != null && m.StructureId == structure)))
                 .Join(db.PatientsParcours, m => m.PatientParcoursId, p => p.Id, (m, p) => new { p.Id, p.Nom, p.Prenom, p.DateNaissance, m.Role, m.AjouteLeUtc })
                 .OrderByDescending(x => x.AjouteLeUtc)
                 .Take(50)

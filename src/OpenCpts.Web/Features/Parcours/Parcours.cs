@@ -28,6 +28,8 @@ public static class Parcours
         services.AddScoped<AccesPatient>();
         services.AddScoped<EnregistrerPatient>();
         services.AddScoped<AjouterMembreEquipe>();
+        services.AddScoped<ListerDoublonsPatients>();
+        services.AddScoped<FusionnerPatientsParcours>();
         services.AddDemandesPriseEnCharge();
         services.AddSortiesHospitalisation();
         services.AddEquipeSoins();

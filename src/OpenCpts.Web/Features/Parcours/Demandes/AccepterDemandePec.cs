@@ -12,8 +12,9 @@ public abstract record ResultatAcceptation
     public sealed record Acceptee(long DemandeId, long PatientId) : ResultatAcceptation;
     /// <summary>Someone accepted first (or the request was cancelled): it is no longer open.</summary>
     public sealed record DejaPrise(string Statut) : ResultatAcceptation;
+    /// <summary>Unknown, or not readable by the user: the same answer.</summary>
     public sealed record Introuvable : ResultatAcceptation;
-    /// <summary>The professional may not take this request (not a member of its profession in the CPTS).</summary>
+    /// <summary>The user may read the request but it was not sent to him.</summary>
     public sealed record NonAutorise(string Message) : ResultatAcceptation;
 }
 
@@ -21,27 +22,27 @@ public abstract record ResultatAcceptation
 /// A member accepts a care request. The first acceptance wins: the acceptance is one conditional UPDATE
 /// (Statut = Ouverte → Acceptee), so of two members accepting at the same moment exactly one changes the row;
 /// the other is told it is taken. The winner joins the patient's team and the requester is told who accepted.
-/// Recipients may accept, and so may any member of the CPTS of the profession asked (he may have joined since).
+/// Only recipients accept (<see cref="AccesDemandePec"/>); a member who joined the CPTS since is reached by a
+/// re-broadcast (<see cref="RediffuserDemandePec"/>). Accepting is the explicit act by which he joins the team (audited).
 /// </summary>
-public sealed class AccepterDemandePec(OpenCptsDb db, AjouterMembreEquipe equipe, IEnvoiMessage envoi, TimeProvider horloge, ILogger<AccepterDemandePec> journal)
+public sealed class AccepterDemandePec(OpenCptsDb db, AccesDemandePec acces, AjouterMembreEquipe equipe, IEnvoiMessage envoi, TimeProvider horloge,
+    ILogger<AccepterDemandePec> journal)
 {
-    public async Task<ResultatAcceptation> ExecuteAsync(long demandeId, int professionnelId, string? par, CancellationToken ct = default)
+    public async Task<ResultatAcceptation> ExecuteAsync(long demandeId, ProfilParcours profil, CancellationToken ct = default)
     {
-        var demande = await db.DemandesPriseEnCharge.AsNoTracking().FirstOrDefaultAsync(d => d.Id == demandeId, ct);
-        if (demande is null)
+        if (await acces.VerifierEtJournaliserAsync(demandeId, profil, "Acceptation", ct) is not var (demande, droits))
         {
             return new ResultatAcceptation.Introuvable();
         }
+        if (!droits.Destinataire || profil.ProfessionnelId is not { } professionnelId)
+        {
+            return new ResultatAcceptation.NonAutorise("Seuls les membres à qui la demande a été envoyée peuvent l'accepter.");
+        }
         var pro = await db.Professionnels.AsNoTracking()
             .Where(p => p.Id == professionnelId)
-            .Select(p => new { p.CodeProfession, p.CiviliteExercice, p.Prenom, p.Nom, p.Email, p.TelephoneMobile, Membre = p.Adhesions.Any(a => a.CptsId == demande.CptsId) })
-            .FirstOrDefaultAsync(ct);
-        var destinataire = await db.DestinatairesDemande.AnyAsync(d => d.DemandePriseEnChargeId == demandeId && d.ProfessionnelId == professionnelId, ct);
-        if (pro is null || (!destinataire && !(pro.Membre && pro.CodeProfession == demande.CodeProfession)))
-        {
-            return new ResultatAcceptation.NonAutorise(
-                $"Cette demande s'adresse aux {Terminologies.Instance.Professions.Libelle(demande.CodeProfession).ToLowerInvariant()}s membres de la CPTS.");
-        }
+            .Select(p => new { p.CiviliteExercice, p.Prenom, p.Nom, p.Email, p.TelephoneMobile })
+            .FirstAsync(ct);
+        var par = profil.Email;
         if (demande.Statut != StatutsDemandePec.Ouverte)
         {
             return new ResultatAcceptation.DejaPrise(demande.Statut);
@@ -62,7 +63,7 @@ public sealed class AccepterDemandePec(OpenCptsDb db, AjouterMembreEquipe equipe
         journal.LogInformation("Care request {DemandeId} accepted by professional {ProfessionnelId}", demandeId, professionnelId);
 
         var libelle = Terminologies.Instance.Professions.Libelle(demande.CodeProfession);
-        await equipe.ProfessionnelAsync(demande.PatientParcoursId, professionnelId, $"{libelle} — {string.Join(", ", demande.ListeActes)}", par, ct);
+        await equipe.ProfessionnelAsync(demande.PatientParcoursId, professionnelId, $"{libelle} — {string.Join(", ", demande.ListeActes)} (demande n° {demandeId} acceptée)", par, ct);
 
         var nom = Annuaire.Civilites.NomAffiche(pro.CiviliteExercice, pro.Prenom, pro.Nom);
         if (!string.IsNullOrEmpty(demande.CreePar) && System.Net.Mail.MailAddress.TryCreate(demande.CreePar, out _))

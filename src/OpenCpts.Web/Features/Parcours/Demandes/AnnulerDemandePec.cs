@@ -6,6 +6,7 @@ namespace OpenCpts.Web.Features.Parcours;
 public enum ResultatAnnulationPec
 {
     Annulee,
+    /// <summary>Unknown, or not readable by the user: the same answer.</summary>
     Introuvable,
     /// <summary>Only the requester (or his structure) and the Coordination cancel.</summary>
     Interdite,
@@ -14,19 +15,15 @@ public enum ResultatAnnulationPec
 }
 
 /// <summary>The requester or the Coordination withdraws an open care request; an accepted one stays (the team handles it).</summary>
-public sealed class AnnulerDemandePec(OpenCptsDb db)
+public sealed class AnnulerDemandePec(OpenCptsDb db, AccesDemandePec acces)
 {
     public async Task<ResultatAnnulationPec> ExecuteAsync(long id, ProfilParcours profil, CancellationToken ct = default)
     {
-        var d = await db.DemandesPriseEnCharge.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (d is null)
+        if (await acces.VerifierEtJournaliserAsync(id, profil, "Annulation", ct) is not var (_, droits))
         {
             return ResultatAnnulationPec.Introuvable;
         }
-        var autorise = profil.Coordination
-            || (profil.UtilisateurId is not null && d.CreeParUtilisateurId == profil.UtilisateurId)
-            || (profil.Etablissement && profil.StructureId is not null && d.StructureDemandeuseId == profil.StructureId);
-        if (!autorise)
+        if (!droits.Demandeur)
         {
             return ResultatAnnulationPec.Interdite;
         }

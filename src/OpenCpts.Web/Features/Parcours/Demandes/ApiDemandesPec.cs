@@ -54,6 +54,10 @@ public sealed record DemandePecApi(
     string? Frequence, string? Duree, string Urgence, string? Description, PatientDemandeApi? Patient, DateTime CreeeLe,
     string? AccepteePar, string? ContactAccepteur, DateTime? AccepteeLe, DateTime? EscaladeeLe, int Destinataires);
 
+/// <param name="Id">Identifiant de la demande.</param>
+/// <param name="NouveauxDestinataires">Membres qui l'ont reçue à cette relance.</param>
+public sealed record RediffusionApi(long Id, int NouveauxDestinataires);
+
 /// <summary>The /api/parcours/demandes endpoints (a hospital's system posts care requests; members accept them).</summary>
 internal static class ApiDemandesPec
 {
@@ -75,14 +79,21 @@ internal static class ApiDemandesPec
         api.MapGet("/{id:long}", ConsulterAsync)
             .WithName("ConsulterDemandePriseEnCharge")
             .WithSummary("Une demande de prise en charge")
-            .WithDescription("Le demandeur, la Coordination et la Régulation voient tout ; un membre destinataire voit le besoin sans l'identité du patient " +
-                "tant que la demande n'est pas acceptée ; les autres reçoivent 403 (tentative journalisée). Chaque lecture est journalisée.");
+            .WithDescription("Le demandeur, la Coordination, la Régulation et l'équipe de soins du patient voient tout ; un membre destinataire voit le besoin " +
+                "sans l'identité du patient tant qu'il n'a pas accepté ; les autres reçoivent 404, comme pour une demande inconnue (tentative journalisée). " +
+                "Chaque lecture est journalisée.");
 
         api.MapPost("/{id:long}/acceptation", AccepterAsync)
             .WithName("AccepterDemandePriseEnCharge")
             .WithSummary("Accepter une demande (professionnel)")
-            .WithDescription("La première acceptation l'emporte : 200 pour elle, 409 pour les suivantes. 403 si le compte n'est pas un professionnel " +
-                "membre de la profession demandée.");
+            .WithDescription("Réservé aux destinataires de la demande. La première acceptation l'emporte : 200 pour elle, 409 pour les suivantes. " +
+                "403 pour un compte qui voit la demande sans en être destinataire ; 404 pour une demande inconnue ou invisible.");
+
+        api.MapPost("/{id:long}/rediffusion", RediffuserAsync)
+            .WithName("RediffuserDemandePriseEnCharge")
+            .WithSummary("Relancer la diffusion d'une demande ouverte (demandeur, Coordination)")
+            .WithDescription("Recherche de nouveau les membres qui correspondent (nouveaux membres, retours de congé, compétences) ; ceux qui ne l'avaient pas " +
+                "reçue deviennent destinataires et sont prévenus par e-mail, sans l'identité du patient. Journalisé. 409 si la demande n'est plus ouverte.");
     }
 
     private static async Task<Results<Created<DemandePecCreeeApi>, ValidationProblem>> PosterAsync(
@@ -114,29 +125,18 @@ internal static class ApiDemandesPec
         }
     }
 
-    private static async Task<Results<Ok<DemandePecApi>, NotFound, ProblemHttpResult>> ConsulterAsync(
+    private static async Task<Results<Ok<DemandePecApi>, NotFound>> ConsulterAsync(
         long id, ConsulterDemandePec consulter, UtilisateurParcours utilisateurs, ClaimsPrincipal utilisateur, CancellationToken ct)
     {
         var resultat = await consulter.ExecuteAsync(id, await utilisateurs.ProfilAsync(utilisateur, ct), ct);
-        return resultat switch
-        {
-            ResultatConsultationPec.Trouvee t => TypedResults.Ok(VersApi(t.Vue)),
-            ResultatConsultationPec.Interdite => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Accès refusé",
-                detail: "Cette demande concerne un patient dont vous n'êtes ni le demandeur, ni un destinataire, ni l'équipe de soins. La tentative est journalisée."),
-            _ => TypedResults.NotFound(),
-        };
+        return resultat is ResultatConsultationPec.Trouvee t ? TypedResults.Ok(VersApi(t.Vue)) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<DemandePecApi>, NotFound, ProblemHttpResult>> AccepterAsync(
         long id, AccepterDemandePec accepter, ConsulterDemandePec consulter, UtilisateurParcours utilisateurs, ClaimsPrincipal utilisateur, CancellationToken ct)
     {
         var profil = await utilisateurs.ProfilAsync(utilisateur, ct);
-        if (profil.ProfessionnelId is not { } pro)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Réservé aux professionnels",
-                detail: "Seul un compte professionnel relié à l'annuaire accepte une demande de prise en charge.");
-        }
-        var resultat = await accepter.ExecuteAsync(id, pro, profil.Email, ct);
+        var resultat = await accepter.ExecuteAsync(id, profil, ct);
         switch (resultat)
         {
             case ResultatAcceptation.Acceptee:
@@ -150,6 +150,20 @@ internal static class ApiDemandesPec
             default:
                 return TypedResults.NotFound();
         }
+    }
+
+    private static async Task<Results<Ok<RediffusionApi>, NotFound, ProblemHttpResult>> RediffuserAsync(
+        long id, RediffuserDemandePec rediffuser, UtilisateurParcours utilisateurs, ClaimsPrincipal utilisateur, CancellationToken ct)
+    {
+        return await rediffuser.ExecuteAsync(id, await utilisateurs.ProfilAsync(utilisateur, ct), ct) switch
+        {
+            ResultatRediffusion.Rediffusee r => TypedResults.Ok(new RediffusionApi(id, r.Nouveaux)),
+            ResultatRediffusion.Interdite => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Réservé au demandeur",
+                detail: "Seuls le demandeur et la Coordination relancent la diffusion d'une demande."),
+            ResultatRediffusion.PlusOuverte => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Demande close",
+                detail: "La demande n'est plus ouverte."),
+            _ => TypedResults.NotFound(),
+        };
     }
 
     private static DemandePecApi VersApi(VueDemandePec v)

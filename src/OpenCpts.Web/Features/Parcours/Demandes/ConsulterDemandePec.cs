@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Web;
 
@@ -19,50 +18,36 @@ public sealed record VueDemandePec(
     (int Id, string Titre)? Protocole,
     int Destinataires,
     bool PeutAccepter,
-    bool PeutAnnuler);
+    bool PeutAnnuler,
+    bool PeutRediffuser);
 
 public abstract record ResultatConsultationPec
 {
     private ResultatConsultationPec() { }
 
     public sealed record Trouvee(VueDemandePec Vue) : ResultatConsultationPec;
+    /// <summary>Unknown, or not readable by the user (<see cref="AccesDemandePec"/>): the same answer.</summary>
     public sealed record Introuvable : ResultatConsultationPec;
-    public sealed record Interdite : ResultatConsultationPec;
 }
 
 /// <summary>
-/// Reads a care request for a user. The Coordination and the Régulation, the requester (or his structure) and the
-/// member who accepted see everything; the members it can go to see the need without the patient's identity
-/// (initial, age, commune) until one of them accepts; anyone else is refused. Every read, and every refusal, is
-/// written to the audit log with the patient's id.
+/// Reads a care request for a user, as <see cref="AccesDemandePec"/> allows: everything for the requester, the
+/// Coordination, the Régulation, the member who accepted and the patient's team; the need without the patient's
+/// identity (age, commune) for a recipient until he accepts; nothing for anyone else, who gets the answer of an
+/// unknown request. Every read, and every refusal, is written to the audit log with the patient's id.
 /// </summary>
-public sealed class ConsulterDemandePec(OpenCptsDb db, JournalAudit audit, TimeProvider horloge)
+public sealed class ConsulterDemandePec(OpenCptsDb db, AccesDemandePec acces, TimeProvider horloge)
 {
+    public const string Ressource = "DemandePriseEnCharge";
+
     public async Task<ResultatConsultationPec> ExecuteAsync(long id, ProfilParcours profil, CancellationToken ct = default)
     {
-        var d = await db.DemandesPriseEnCharge.AsNoTracking().Include(x => x.Patient).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (d is null)
+        if (await acces.VerifierEtJournaliserAsync(id, profil, ct: ct) is not var (d, droits))
         {
             return new ResultatConsultationPec.Introuvable();
         }
-        var complet = profil.Coordination || profil.Regulation
-            || (profil.UtilisateurId is not null && d.CreeParUtilisateurId == profil.UtilisateurId)
-            || (profil.Etablissement && profil.StructureId is not null && d.StructureDemandeuseId == profil.StructureId)
-            || (profil.ProfessionnelId is not null && d.AccepteeParProfessionnelId == profil.ProfessionnelId);
-        var destinataire = false;
-        var eligible = false;
-        if (!complet && profil.ProfessionnelId is { } proId)
-        {
-            destinataire = await db.DestinatairesDemande.AnyAsync(x => x.DemandePriseEnChargeId == id && x.ProfessionnelId == proId, ct);
-            eligible = destinataire || await db.Professionnels.AnyAsync(p => p.Id == proId && p.CodeProfession == d.CodeProfession
-                && p.Adhesions.Any(a => a.CptsId == d.CptsId), ct);
-        }
-        if (!complet && !eligible)
-        {
-            await audit.EnregistrerAsync("Refus", "DemandePriseEnCharge", id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, d.PatientParcoursId, ct);
-            return new ResultatConsultationPec.Interdite();
-        }
-        await audit.EnregistrerAsync("Lecture", "DemandePriseEnCharge", id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, d.PatientParcoursId, ct);
+        var complet = droits.Identite;
+        var destinataire = droits.Destinataire;
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         if (destinataire)
         {
@@ -105,9 +90,9 @@ public sealed class ConsulterDemandePec(OpenCptsDb db, JournalAudit audit, TimeP
             contact,
             protocole is null ? null : (protocole.Id, protocole.Titre),
             await db.DestinatairesDemande.CountAsync(x => x.DemandePriseEnChargeId == id, ct),
-            PeutAccepter: ouverte && eligible,
-            PeutAnnuler: ouverte && (profil.Coordination || (profil.UtilisateurId is not null && d.CreeParUtilisateurId == profil.UtilisateurId)
-                || (profil.Etablissement && d.StructureDemandeuseId == profil.StructureId)));
+            PeutAccepter: ouverte && destinataire,
+            PeutAnnuler: ouverte && droits.Demandeur,
+            PeutRediffuser: ouverte && droits.Demandeur);
         return new ResultatConsultationPec.Trouvee(vue);
     }
 }

@@ -4,9 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace OpenCpts.Web.Features.Parcours;
 
-/// <summary>One care request: the need, who asked, who accepted; accept (members) or cancel (requester, Coordination).</summary>
+/// <summary>
+/// One care request: the need, who asked, who accepted; accept (recipients), cancel or re-broadcast (requester,
+/// Coordination). A request the user may not read answers 404, like an unknown one.
+/// </summary>
 [Authorize(Policy = Parcours.PolitiqueParcours)]
-public class DemandeModel(ConsulterDemandePec consulter, AccepterDemandePec accepter, AnnulerDemandePec annuler, UtilisateurParcours utilisateurs) : PageModel
+public class DemandeModel(ConsulterDemandePec consulter, AccepterDemandePec accepter, AnnulerDemandePec annuler, RediffuserDemandePec rediffuser,
+    UtilisateurParcours utilisateurs) : PageModel
 {
     public VueDemandePec Vue { get; private set; } = null!;
     [TempData]
@@ -17,12 +21,7 @@ public class DemandeModel(ConsulterDemandePec consulter, AccepterDemandePec acce
 
     public async Task<IActionResult> OnPostAccepterAsync(long id, CancellationToken ct)
     {
-        var profil = await utilisateurs.ProfilAsync(User, ct);
-        if (profil.ProfessionnelId is not { } pro)
-        {
-            return Forbid();
-        }
-        switch (await accepter.ExecuteAsync(id, pro, profil.Email, ct))
+        switch (await accepter.ExecuteAsync(id, await utilisateurs.ProfilAsync(User, ct), ct))
         {
             case ResultatAcceptation.Acceptee:
                 Message = "Vous avez accepté la demande : vous faites partie de l'équipe de soins du patient, le demandeur est prévenu.";
@@ -55,6 +54,25 @@ public class DemandeModel(ConsulterDemandePec consulter, AccepterDemandePec acce
         }
     }
 
+    public async Task<IActionResult> OnPostRediffuserAsync(long id, CancellationToken ct)
+    {
+        switch (await rediffuser.ExecuteAsync(id, await utilisateurs.ProfilAsync(User, ct), ct))
+        {
+            case ResultatRediffusion.Rediffusee r:
+                Message = r.Nouveaux == 0
+                    ? "Diffusion relancée : aucun nouveau membre ne correspond pour l'instant."
+                    : $"Diffusion relancée : la demande est envoyée à {r.Nouveaux} nouveau(x) membre(s).";
+                return RedirectToPage(new { id });
+            case ResultatRediffusion.PlusOuverte:
+                Erreur = "La demande n'est plus ouverte.";
+                return await AfficherAsync(id, ct);
+            case ResultatRediffusion.Interdite:
+                return Forbid();
+            default:
+                return NotFound();
+        }
+    }
+
     private async Task<IActionResult> AfficherAsync(long id, CancellationToken ct)
     {
         switch (await consulter.ExecuteAsync(id, await utilisateurs.ProfilAsync(User, ct), ct))
@@ -62,8 +80,6 @@ public class DemandeModel(ConsulterDemandePec consulter, AccepterDemandePec acce
             case ResultatConsultationPec.Trouvee t:
                 Vue = t.Vue;
                 return Page();
-            case ResultatConsultationPec.Interdite:
-                return Forbid();
             default:
                 return NotFound();
         }

@@ -13,7 +13,10 @@ public static class DemandesPriseEnCharge
             return options;
         });
         services.AddScoped<TrouverMembresPourDemande>();
+        services.AddScoped<AccesDemandePec>();
+        services.AddScoped<DiffuserDemandePec>();
         services.AddScoped<PosterDemandePec>();
+        services.AddScoped<RediffuserDemandePec>();
         services.AddScoped<AccepterDemandePec>();
         services.AddScoped<ConsulterDemandePec>();
         services.AddScoped<ListerDemandesPec>();

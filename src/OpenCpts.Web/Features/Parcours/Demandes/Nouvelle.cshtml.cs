@@ -7,9 +7,13 @@ using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Parcours;
 
-/// <summary>Posting a care request from the platform (a professional, the Coordination, the Régulation or a hospital team).</summary>
+/// <summary>
+/// Posting a care request from the platform (a professional, the Coordination, the Régulation or a hospital team).
+/// With <c>?PlanSortieId=</c>, the request is for the patient of a discharge plan the user manages; any other plan
+/// answers 404, as an unknown one, and shows nothing of its patient.
+/// </summary>
 [Authorize(Policy = Parcours.PolitiqueDemandeur)]
-public class NouvelleDemandeModel(OpenCptsDb db, CptsCourante cpts, PosterDemandePec poster, UtilisateurParcours utilisateurs) : PageModel
+public class NouvelleDemandeModel(OpenCptsDb db, CptsCourante cpts, PosterDemandePec poster, UtilisateurParcours utilisateurs, AccesPlanSortie accesPlan) : PageModel
 {
     /// <summary>Professions offered first in the form (the ones care requests are mostly about).</summary>
     public static readonly IReadOnlyList<string> ProfessionsProposees = ["60", "70", "21", "10", "50", "91", "96", "80", "40", "93"];
@@ -117,11 +121,13 @@ public class NouvelleDemandeModel(OpenCptsDb db, CptsCourante cpts, PosterDemand
             .Select(p => new { p.Id, p.Titre }).ToListAsync(ct)).Select(p => (p.Id, p.Titre))];
         if (PlanSortieId is { } planId)
         {
-            var plan = await db.PlansSortie.AsNoTracking().Include(p => p.Patient).FirstOrDefaultAsync(p => p.Id == planId, ct);
-            if (plan is null)
+            // Only the plan's managers attach a request to it; for anyone else the plan does not exist (refusal audited,
+            // and a shown identity is audited as a read of the plan).
+            if (await accesPlan.VerifierEtJournaliserAsync(User, planId, gestion: true, ct: ct) is not ResultatAccesPlan.Autorise)
             {
                 return false;
             }
+            var plan = await db.PlansSortie.AsNoTracking().Include(p => p.Patient).FirstAsync(p => p.Id == planId, ct);
             PatientDuPlan = $"{plan.Patient!.NomComplet}, sortie prévue le {plan.DateSortiePrevue.ToString("dd/MM/yyyy", Infrastructure.Web.PlateformeWeb.Francais)}";
             if (Request.Method == "GET")
             {

@@ -1,7 +1,8 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
+using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
-using OpenCpts.Web.Infrastructure.Messages;
 using OpenCpts.Web.Infrastructure.Terminologies;
 using OpenCpts.Web.Infrastructure.Web;
 
@@ -23,13 +24,14 @@ public abstract record ResultatDemandePec
 }
 
 /// <summary>
-/// Posts a care request: validates it, finds or creates the patient, puts the requester in the patient's team,
-/// records the request and its recipients (<see cref="TrouverMembresPourDemande"/>), then tells each recipient by
-/// e-mail. The e-mail carries no patient identity: recipients see it on the platform once they accept.
+/// Posts a care request: validates it (a discharge plan only by its managers), finds among the patients the
+/// requester sees or creates the patient (<see cref="EnregistrerPatient"/>), records the request (audited), puts the
+/// requester in the patient's team, then sends it to the matching members (<see cref="DiffuserDemandePec"/>). The
+/// e-mail carries no patient identity: recipients see it on the platform once they accept.
 /// </summary>
 public sealed class PosterDemandePec(
-    OpenCptsDb db, CptsCourante cptsCourante, EnregistrerPatient patients, AjouterMembreEquipe equipe,
-    TrouverMembresPourDemande trouver, IEnvoiMessage envoi, OptionsParcours options, TimeProvider horloge, ILogger<PosterDemandePec> journal)
+    OpenCptsDb db, CptsCourante cptsCourante, EnregistrerPatient patients, AjouterMembreEquipe equipe, DiffuserDemandePec diffuser,
+    JournalAudit audit, TimeProvider horloge, ILogger<PosterDemandePec> journal)
 {
     public const int ActesMax = 10;
 
@@ -44,6 +46,13 @@ public sealed class PosterDemandePec(
         if (saisie.PlanSortieId is { } planId)
         {
             plan = await db.PlansSortie.AsNoTracking().Include(p => p.Patient).FirstOrDefaultAsync(p => p.Id == planId && p.CptsId == cpts.Id, ct);
+            // Only the plan's managers attach a request to it; anyone else gets the answer of an unknown plan.
+            if (plan is not null && !AccesPlanSortie.EstGestionnaire(demandeur, plan.StructureId))
+            {
+                await audit.EnregistrerAsync("Refus", AccesPlanSortie.Ressource, planId.ToString(CultureInfo.InvariantCulture),
+                    "Demande de prise en charge sur un plan non géré", plan.PatientParcoursId, ct);
+                plan = null;
+            }
             if (plan is null)
             {
                 erreurs["planSortieId"] = ["Ce plan de sortie n'existe pas."];
@@ -132,7 +141,7 @@ public sealed class PosterDemandePec(
         }
 
         var patientId = plan?.PatientParcoursId
-            ?? (await patients.ExecuteAsync(saisie.Patient! with { CodeCommune = saisie.Patient!.CodeCommune ?? commune }, demandeur.Email, ct)).Id;
+            ?? (await patients.ExecuteAsync(saisie.Patient! with { CodeCommune = saisie.Patient!.CodeCommune ?? commune }, demandeur, ct)).Patient.Id;
         var demande = new DemandePriseEnCharge
         {
             CptsId = cpts.Id,
@@ -153,17 +162,11 @@ public sealed class PosterDemandePec(
             ProtocoleId = saisie.ProtocoleId ?? plan?.ProtocoleId,
             PlanSortieId = plan?.Id,
         };
-        var destinataires = await trouver.ExecuteAsync(new BesoinPriseEnCharge(cpts.Id, demande.CodeProfession, actes, demande.CodeCommune, demande.Debut), ct);
         db.DemandesPriseEnCharge.Add(demande);
         await db.SaveChangesAsync(ct);
-        db.DestinatairesDemande.AddRange(destinataires.Select(d => new DestinataireDemande
-        {
-            DemandePriseEnChargeId = demande.Id,
-            ProfessionnelId = d.ProfessionnelId,
-            NotifieLeUtc = maintenant,
-        }));
-        await db.SaveChangesAsync(ct);
+        await audit.EnregistrerAsync("Creation", ConsulterDemandePec.Ressource, demande.Id.ToString(CultureInfo.InvariantCulture), null, patientId, ct);
 
+        // The requester's explicit join: he (or his structure) follows the patient he asks care for.
         if (demandeur.ProfessionnelId is { } pro)
         {
             await equipe.ProfessionnelAsync(patientId, pro, "Demandeur", demandeur.Email, ct);
@@ -172,19 +175,9 @@ public sealed class PosterDemandePec(
         {
             await equipe.StructureAsync(patientId, structure, "Établissement demandeur", demandeur.Email, ct);
         }
-        journal.LogInformation("Care request {DemandeId} posted by {Utilisateur}, sent to {Nombre} members", demande.Id, demandeur.Email, destinataires.Count);
-
-        var nomCommune = await db.Communes.Where(c => c.CodeInsee == demande.CodeCommune).Select(c => c.Nom).FirstOrDefaultAsync(ct);
-        var lien = string.IsNullOrWhiteSpace(options.UrlPublique)
-            ? $"sur la plateforme de la CPTS (Parcours → Demandes, n° {demande.Id})"
-            : $"sur {options.UrlPublique.TrimEnd('/')}/parcours/demandes/{demande.Id}";
-        var texte = Resume(demande, nomCommune)
-            + $"\n\nOuvrez la demande {lien} pour voir le détail et l'accepter. La première acceptation est retenue.";
-        foreach (var d in destinataires.Where(d => !string.IsNullOrEmpty(d.Email)))
-        {
-            await envoi.EnvoyerAsync(new Message(CanauxMessage.Email, d.Email!, "Demande de prise en charge — " + UrgencesDemandePec.Libelle(urgence), texte), ct);
-        }
-        return new ResultatDemandePec.Creee(demande.Id, patientId, destinataires.Count);
+        var destinataires = await diffuser.ExecuteAsync(demande, ct);
+        journal.LogInformation("Care request {DemandeId} posted by {Utilisateur}, sent to {Nombre} members", demande.Id, demandeur.Email, destinataires);
+        return new ResultatDemandePec.Creee(demande.Id, patientId, destinataires);
     }
 
     /// <summary>What a request asks, without the patient's identity (for e-mails and lists).</summary>

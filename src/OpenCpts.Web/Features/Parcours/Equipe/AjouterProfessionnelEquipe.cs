@@ -1,15 +1,13 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Parcours;
 
 /// <summary>
 /// Adds a professional of the directory to a patient's care team from a page (the Coordination or a member of the
-/// team: the caller checks access), and writes the change to the audit log. False when he is not in the directory.
+/// team: the caller checks access); the join is audited by <see cref="AjouterMembreEquipe"/>. False when he is not in the directory.
 /// </summary>
-public sealed class AjouterProfessionnelEquipe(OpenCptsDb db, AjouterMembreEquipe ajouter, JournalAudit journal)
+public sealed class AjouterProfessionnelEquipe(OpenCptsDb db, AjouterMembreEquipe ajouter)
 {
     public async Task<bool> ExecuteAsync(long patientId, int professionnelId, string? role, string? par, CancellationToken ct = default)
     {
@@ -19,7 +17,6 @@ public sealed class AjouterProfessionnelEquipe(OpenCptsDb db, AjouterMembreEquip
         }
         role = string.IsNullOrWhiteSpace(role) ? null : role.Trim();
         await ajouter.ProfessionnelAsync(patientId, professionnelId, role, par, ct);
-        await journal.EnregistrerAsync("Modification", "EquipeSoins", professionnelId.ToString(CultureInfo.InvariantCulture), "Professionnel ajouté", patientId, ct);
         return true;
     }
 }

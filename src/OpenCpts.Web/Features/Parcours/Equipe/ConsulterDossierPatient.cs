@@ -6,7 +6,7 @@ namespace OpenCpts.Web.Features.Parcours;
 /// <summary>A discharge plan of the patient, as listed on his file.</summary>
 public sealed record PlanDuPatient(long Id, DateOnly DateSortiePrevue, string? Structure, string? Service, string Statut);
 
-/// <summary>The patient's file: identity, consent, care team, discharge plans.</summary>
+/// <summary>The patient's file: identity, consent, care team (and its past members), discharge plans.</summary>
 public sealed record DossierPatient(
     long Id,
     string Nom,
@@ -17,7 +17,8 @@ public sealed record DossierPatient(
     DateTime? ConsentementLeUtc,
     string? ConsentementRecueilliPar,
     IReadOnlyList<MembreAffiche> Equipe,
-    IReadOnlyList<PlanDuPatient> Plans)
+    IReadOnlyList<PlanDuPatient> Plans,
+    IReadOnlyList<MembreAffiche> AnciensMembres)
 {
     public string NomComplet => $"{Nom.ToUpperInvariant()} {Prenom}";
 }
@@ -39,6 +40,6 @@ public sealed class ConsulterDossierPatient(OpenCptsDb db, ConsulterEquipe equip
             .Select(s => new PlanDuPatient(s.Id, s.DateSortiePrevue, db.Structures.Where(x => x.Id == s.StructureId).Select(x => x.Nom).FirstOrDefault(), s.Service, s.Statut))
             .ToListAsync(ct);
         return new DossierPatient(p.Id, p.Nom, p.Prenom, p.DateNaissance, p.CodeCommune, commune, p.ConsentementLeUtc, p.ConsentementRecueilliPar,
-            await equipe.ExecuteAsync(patientId, ct), plans);
+            await equipe.ExecuteAsync(patientId, ct), plans, await equipe.AnciensAsync(patientId, ct));
     }
 }

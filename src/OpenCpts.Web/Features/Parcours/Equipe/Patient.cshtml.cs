@@ -2,15 +2,13 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Parcours;
 
 /// <summary>
 /// A pathway patient's file: identity, consent to sharing, care team, the team's thread (messages, attachments, read
-/// receipts) and his discharge plans. Only the Coordination and the members of his team get in: everyone else gets 403,
-/// and the attempt is written to the audit log. Every display writes the read of the file and of the thread.
+/// receipts) and his discharge plans. Only the Coordination and the active members of his team get in: everyone else
+/// gets the same 404 as for an unknown patient, and the attempt is written to the audit log. Every display writes the read of the file and of the thread.
 /// The upload form accepts a request a little larger than 3 files of 5 MB, so that the use case's own checks answer
 /// (in French) rather than the server.
 /// </summary>
@@ -18,7 +16,6 @@ namespace OpenCpts.Web.Features.Parcours;
 [RequestSizeLimit(PublierMessageEquipe.TailleRequeteMax)]
 [RequestFormLimits(MultipartBodyLengthLimit = PublierMessageEquipe.TailleRequeteMax)]
 public class DossierPatientModel(
-    OpenCptsDb db,
     AccesPatient acces,
     UtilisateurParcours utilisateurs,
     ConsulterDossierPatient consulter,
@@ -128,7 +125,7 @@ public class DossierPatientModel(
         return Redirect(Adresse + "#equipe");
     }
 
-    public async Task<IActionResult> OnPostRetirerMembreAsync(long id, long membreId, CancellationToken ct)
+    public async Task<IActionResult> OnPostRetirerMembreAsync(long id, long membreId, string? motif, CancellationToken ct)
     {
         if (await AccederAsync(id, "Modification", ct) is { } refus)
         {
@@ -136,22 +133,22 @@ public class DossierPatientModel(
         }
         if (!Profil.Coordination)
         {
+            // A team member sees the file, so a 403 reveals nothing he does not know.
             return Forbid();
         }
-        Message = await retirer.ExecuteAsync(id, membreId, ct) ? "Membre retiré de l'équipe." : "Ce membre n'était plus dans l'équipe.";
+        Message = await retirer.ExecuteAsync(id, membreId, motif, Profil.Email, ct) ? "Membre retiré de l'équipe." : "Ce membre n'était plus dans l'équipe.";
         return Redirect(Adresse + "#equipe");
     }
 
-    /// <summary>404 for an unknown patient; 403 (logged as "Refus") outside the team; otherwise logs the access and loads the file.</summary>
+    /// <summary>
+    /// 404 for an unknown patient and, the same, outside the team (logged as "Refus"), so that the answer does not tell
+    /// whether the patient exists; otherwise logs the access and loads the file.
+    /// </summary>
     private async Task<IActionResult?> AccederAsync(long id, string action, CancellationToken ct)
     {
-        if (!await db.PatientsParcours.AnyAsync(p => p.Id == id, ct))
-        {
-            return NotFound();
-        }
         if (!await acces.VerifierEtJournaliserAsync(User, id, Ressource, id.ToString(CultureInfo.InvariantCulture), action, ct))
         {
-            return Forbid();
+            return NotFound();
         }
         Profil = await utilisateurs.ProfilAsync(User, ct);
         var dossier = await consulter.ExecuteAsync(id, ct);

@@ -8,7 +8,7 @@ namespace OpenCpts.Web.Features.Parcours;
 
 /// <summary>
 /// GET /parcours/patients/{id}/pieces/{pieceId}: an attachment of the patient's thread, for the members of his team and
-/// the Coordination (access checked and written to the audit log, refusals included). Always sent as a download
+/// the Coordination (access checked and written to the audit log, refusals included; a refusal answers 404 like an unknown id). Always sent as a download
 /// (Content-Disposition: attachment) with <c>X-Content-Type-Options: nosniff</c>, so that a browser never renders it
 /// inside the platform.
 /// </summary>
@@ -23,16 +23,13 @@ internal static class TelechargerPieceJointe
             .ExcludeFromDescription();
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> TelechargerAsync(
+    private static async Task<Results<FileContentHttpResult, NotFound>> TelechargerAsync(
         long id, long pieceId, OpenCptsDb db, AccesPatient acces, ClaimsPrincipal utilisateur, HttpContext http, CancellationToken ct)
     {
-        if (!await db.PatientsParcours.AnyAsync(p => p.Id == id, ct))
-        {
-            return TypedResults.NotFound();
-        }
+        // Unknown patient, patient outside the caller's teams, or attachment of another patient: the same 404.
         if (!await acces.VerifierEtJournaliserAsync(utilisateur, id, Ressource, pieceId.ToString(CultureInfo.InvariantCulture), ct: ct))
         {
-            return TypedResults.Forbid();
+            return TypedResults.NotFound();
         }
         var piece = await db.PiecesJointes.AsNoTracking()
             .Where(p => p.Id == pieceId && db.MessagesEquipe.Any(m => m.Id == p.MessageEquipeId && m.PatientParcoursId == id))

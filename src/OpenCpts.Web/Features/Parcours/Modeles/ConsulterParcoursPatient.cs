@@ -35,13 +35,13 @@ public sealed class ConsulterParcoursPatient(OpenCptsDb db, CptsCourante cptsCou
         }
         var professionnels = await (
             from m in db.MembresEquipe
-            where m.PatientParcoursId == patientId
+            where m.PatientParcoursId == patientId && m.RetireLeUtc == null
             join p in db.Professionnels on m.ProfessionnelId equals p.Id
             orderby m.AjouteLeUtc, m.Id
             select new { p.Id, p.CiviliteExercice, p.Prenom, p.Nom, p.CodeProfession, m.Role }).AsNoTracking().ToListAsync(ct);
         var structures = await (
             from m in db.MembresEquipe
-            where m.PatientParcoursId == patientId
+            where m.PatientParcoursId == patientId && m.RetireLeUtc == null
             join s in db.Structures on m.StructureId equals s.Id
             orderby m.AjouteLeUtc, m.Id
             select new { s.Nom, m.Role }).AsNoTracking().ToListAsync(ct);

@@ -62,7 +62,7 @@ public sealed class InscrireAuParcours(OpenCptsDb db, CptsCourante cptsCourante,
 
         // The professionals of the team and their professions, earliest added first.
         var equipe = await db.MembresEquipe.AsNoTracking()
-            .Where(m => m.PatientParcoursId == patientId && m.ProfessionnelId != null)
+            .Where(m => m.PatientParcoursId == patientId && m.ProfessionnelId != null && m.RetireLeUtc == null)
             .OrderBy(m => m.AjouteLeUtc).ThenBy(m => m.Id)
             .Join(db.Professionnels, m => m.ProfessionnelId, p => p.Id, (m, p) => new { p.Id, p.CodeProfession })
             .ToListAsync(ct);

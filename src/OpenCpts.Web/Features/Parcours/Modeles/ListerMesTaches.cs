@@ -16,7 +16,7 @@ public sealed class ListerMesTaches(OpenCptsDb db)
             where t.FaiteLeUtc == null
                 && (t.ResponsableProfessionnelId == professionnelId
                     || (t.ResponsableProfessionnelId == null
-                        && db.MembresEquipe.Any(m => m.PatientParcoursId == t.PatientParcoursId && m.ProfessionnelId == professionnelId)))
+                        && db.MembresEquipe.Any(m => m.PatientParcoursId == t.PatientParcoursId && m.ProfessionnelId == professionnelId && m.RetireLeUtc == null)))
             join p in db.PatientsParcours on t.PatientParcoursId equals p.Id
             join i in db.InscriptionsParcours on t.InscriptionParcoursId equals i.Id
             join m in db.ModelesParcours on i.ModeleParcoursId equals m.Id

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Parcours;
@@ -10,7 +11,7 @@ public enum ResultatTacheFaite
     /// <summary>Already done (by this user or another): nothing changes, which is what was asked.</summary>
     DejaFaite,
     Introuvable,
-    /// <summary>Neither the Coordination, nor the task's responsible, nor (for a task without responsible) a member of the team.</summary>
+    /// <summary>Neither the Coordination, nor the task's responsible, nor (for a task without responsible) an active member of the team. Pages answer it as <see cref="Introuvable"/>.</summary>
     Interdit,
 }
 
@@ -19,7 +20,7 @@ public enum ResultatTacheFaite
 /// when the task has no responsible, any member of the patient's team may do it. Idempotent: the first mark stays
 /// (conditional update on "not done yet").
 /// </summary>
-public sealed class MarquerTacheFaite(OpenCptsDb db, UtilisateurParcours utilisateurs, TimeProvider horloge)
+public sealed class MarquerTacheFaite(OpenCptsDb db, UtilisateurParcours utilisateurs, JournalAudit journal, TimeProvider horloge)
 {
     public async Task<ResultatTacheFaite> ExecuteAsync(long tacheId, ClaimsPrincipal utilisateur, CancellationToken ct = default)
     {
@@ -27,18 +28,21 @@ public sealed class MarquerTacheFaite(OpenCptsDb db, UtilisateurParcours utilisa
             .Where(t => t.Id == tacheId)
             .Select(t => new { t.PatientParcoursId, t.ResponsableProfessionnelId, t.FaiteLeUtc })
             .SingleOrDefaultAsync(ct);
+        var id = tacheId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (tache is null)
         {
+            await journal.EnregistrerAsync("Refus", "TacheParcours", id, "Tâche inconnue", null, ct);
             return ResultatTacheFaite.Introuvable;
         }
         var profil = await utilisateurs.ProfilAsync(utilisateur, ct);
         var autorise = profil.Coordination
             || (tache.ResponsableProfessionnelId is { } responsable && profil.ProfessionnelId == responsable)
-            || (tache.ResponsableProfessionnelId is null && await db.MembresEquipe.AnyAsync(m => m.PatientParcoursId == tache.PatientParcoursId
+            || (tache.ResponsableProfessionnelId is null && await db.MembresEquipe.AnyAsync(m => m.PatientParcoursId == tache.PatientParcoursId && m.RetireLeUtc == null
                 && ((profil.ProfessionnelId != null && m.ProfessionnelId == profil.ProfessionnelId)
                     || (profil.StructureId != null && m.StructureId == profil.StructureId)), ct));
         if (!autorise)
         {
+            await journal.EnregistrerAsync("Refus", "TacheParcours", id, null, tache.PatientParcoursId, ct);
             return ResultatTacheFaite.Interdit;
         }
         if (tache.FaiteLeUtc is not null)
@@ -48,6 +52,10 @@ public sealed class MarquerTacheFaite(OpenCptsDb db, UtilisateurParcours utilisa
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var marquees = await db.TachesParcours.Where(t => t.Id == tacheId && t.FaiteLeUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.FaiteLeUtc, maintenant).SetProperty(t => t.FaitePar, profil.Email), ct);
+        if (marquees == 1)
+        {
+            await journal.EnregistrerAsync("Modification", "TacheParcours", id, "Tâche faite", tache.PatientParcoursId, ct);
+        }
         return marquees == 1 ? ResultatTacheFaite.Faite : ResultatTacheFaite.DejaFaite;
     }
 }

@@ -41,9 +41,8 @@ public class MesTachesParcoursModel(UtilisateurParcours utilisateurs, ListerMesT
             case ResultatTacheFaite.DejaFaite:
                 Message = "Tâche marquée faite.";
                 return Redirect("/parcours/mes-taches");
-            case ResultatTacheFaite.Interdit:
-                return Forbid();
             default:
+                // Not his task, or no such task: the same answer, so that a task id reveals nothing.
                 return NotFound();
         }
     }

@@ -30,9 +30,8 @@ public class TachesEnRetardModel(ListerTachesEnRetard lister, MarquerTacheFaite 
             case ResultatTacheFaite.DejaFaite:
                 Message = "Tâche marquée faite.";
                 return Redirect("/parcours/taches-en-retard");
-            case ResultatTacheFaite.Interdit:
-                return Forbid();
             default:
+                // Not his task, or no such task: the same answer, so that a task id reveals nothing.
                 return NotFound();
         }
     }

@@ -77,7 +77,7 @@ internal static class ApiSortiesHospitalisation
             .RequireAuthorization(Parcours.PolitiqueParcours)
             .WithName("ConsulterPlanSortie")
             .WithSummary("Un plan de sortie et sa liste")
-            .WithDescription("Coordination, comptes de l'établissement du plan, membres de l'équipe du patient ; 403 sinon (tentative journalisée). " +
+            .WithDescription("Coordination, comptes de l'établissement du plan, membres de l'équipe du patient ; 404 sinon, comme pour un plan inconnu (tentative journalisée). " +
                 "Chaque lecture est inscrite au journal d'audit.");
     }
 
@@ -111,16 +111,12 @@ internal static class ApiSortiesHospitalisation
         }
     }
 
-    private static async Task<Results<Ok<PlanSortieApi>, NotFound, ProblemHttpResult>> ConsulterAsync(
+    private static async Task<Results<Ok<PlanSortieApi>, NotFound>> ConsulterAsync(
         long id, AccesPlanSortie acces, ConsulterPlanSortie consulter, ClaimsPrincipal utilisateur, CancellationToken ct)
     {
-        switch (await acces.VerifierEtJournaliserAsync(utilisateur, id, ct: ct))
+        if (await acces.VerifierEtJournaliserAsync(utilisateur, id, ct: ct) is not ResultatAccesPlan.Autorise)
         {
-            case ResultatAccesPlan.Introuvable:
-                return TypedResults.NotFound();
-            case ResultatAccesPlan.Refuse:
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Accès refusé",
-                    detail: "Ce plan n'est visible que de la Coordination, de l'établissement et de l'équipe du patient.");
+            return TypedResults.NotFound();
         }
         var plan = await consulter.ExecuteAsync(id, ct);
         return plan is null ? TypedResults.NotFound() : TypedResults.Ok(VersApi(plan));

@@ -31,6 +31,7 @@ public class PlansSortieModel(ListerPlansSortie lister, UtilisateurParcours util
         {
             // Patients' names and discharge dates: the list itself is a read of health data.
             await journal.EnregistrerAsync("Lecture", "ListePlansSortie", Statut ?? ListerPlansSortie.Actifs, $"{Plans.Count} plan(s)", ct);
+            await journal.LecturesAsync(Plans.Select(p => p.PatientId), "Parcours : liste des plans de sortie", ct);
         }
         return Page();
     }

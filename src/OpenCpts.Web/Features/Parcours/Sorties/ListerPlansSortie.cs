@@ -26,7 +26,7 @@ public sealed class ListerPlansSortie(OpenCptsDb db, TimeProvider horloge)
             var structureId = profil.StructureId;
             var professionnelId = profil.ProfessionnelId;
             requete = requete.Where(p => (structureId != null && p.StructureId == structureId)
-                || db.MembresEquipe.Any(m => m.PatientParcoursId == p.PatientParcoursId
+                || db.MembresEquipe.Any(m => m.PatientParcoursId == p.PatientParcoursId && m.RetireLeUtc == null
                     && ((professionnelId != null && m.ProfessionnelId == professionnelId) || (structureId != null && m.StructureId == structureId))));
         }
         requete = statut switch

@@ -54,7 +54,7 @@ public sealed class ModifierElementSortie(OpenCptsDb db, TimeProvider horloge)
         string? nom;
         if (responsableProfessionnelId is { } proId)
         {
-            var pro = await db.MembresEquipe.Where(m => m.PatientParcoursId == plan.PatientParcoursId && m.ProfessionnelId == proId)
+            var pro = await db.MembresEquipe.Where(m => m.PatientParcoursId == plan.PatientParcoursId && m.ProfessionnelId == proId && m.RetireLeUtc == null)
                 .Join(db.Professionnels, m => m.ProfessionnelId, p => p.Id, (m, p) => new { p.CiviliteExercice, p.Prenom, p.Nom })
                 .FirstOrDefaultAsync(ct);
             if (pro is null)

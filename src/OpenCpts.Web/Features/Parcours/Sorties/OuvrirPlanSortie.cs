@@ -34,8 +34,9 @@ public abstract record ResultatOuverturePlan
 }
 
 /// <summary>
-/// Opens a discharge plan: finds or creates the patient, copies the CPTS's checklist with due dates counted from
-/// the planned day, and puts the hospital in the patient's care team. An establishment account always opens for
+/// Opens a discharge plan: finds (among the patients the caller sees) or creates the patient (<see cref="EnregistrerPatient"/>),
+/// copies the CPTS's checklist with due dates counted from the planned day, and puts the hospital in the patient's care
+/// team (an explicit, audited join). An establishment account always opens for
 /// its own structure (and its e-mail is the default contact); the Coordination chooses the structure.
 /// </summary>
 public sealed class OuvrirPlanSortie(
@@ -127,7 +128,7 @@ public sealed class OuvrirPlanSortie(
 
         var date = saisie.DateSortiePrevue!.Value;
         var cpts = await cptsCourante.ObtenirAsync(ct);
-        var patient = await enregistrerPatient.ExecuteAsync(saisie.Patient with { CodeCommune = communeInsee }, profil.Email, ct);
+        var patient = (await enregistrerPatient.ExecuteAsync(saisie.Patient with { CodeCommune = communeInsee }, profil, ct)).Patient;
         var (elements, _) = await checklist.ExecuteAsync(cpts.Id, ct);
         var plan = new PlanSortie
         {

@@ -132,19 +132,15 @@ public class PlanSortieModel(
     /// <summary>Checks access (logged), then loads the plan; null when the page can go on.</summary>
     private async Task<IActionResult?> AccederAsync(long id, string action, CancellationToken ct, bool gestion = false)
     {
-        switch (await acces.VerifierEtJournaliserAsync(User, id, action, ct))
+        // Unknown and forbidden plans get the same 404; a team member who sees the plan but does not manage it gets 403.
+        if (await acces.VerifierEtJournaliserAsync(User, id, action, ct: ct) is not ResultatAccesPlan.Autorise a)
         {
-            case ResultatAccesPlan.Introuvable:
-                return NotFound();
-            case ResultatAccesPlan.Refuse:
-                return Forbid();
-            case ResultatAccesPlan.Autorise a:
-                Gestionnaire = a.Plan.Gestionnaire;
-                if (gestion && !Gestionnaire)
-                {
-                    return Forbid();
-                }
-                break;
+            return NotFound();
+        }
+        Gestionnaire = a.Plan.Gestionnaire;
+        if (gestion && !Gestionnaire)
+        {
+            return Forbid();
         }
         var plan = await consulter.ExecuteAsync(id, ct);
         if (plan is null)

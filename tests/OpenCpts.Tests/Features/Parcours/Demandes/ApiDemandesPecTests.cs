@@ -104,7 +104,7 @@ public class ApiDemandesPecTests
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
-    public async Task A_member_of_another_profession_cannot_accept(Fournisseur fournisseur)
+    public async Task A_member_of_another_profession_who_is_not_a_recipient_gets_404_on_acceptance(Fournisseur fournisseur)
     {
         var s = await DemarrerAsync(fournisseur);
         await using var _ = s.App;
@@ -113,7 +113,7 @@ public class ApiDemandesPecTests
 
         var reponse = await kine.PostAsync($"/api/parcours/demandes/{id}/acceptation", null);
 
-        Assert.Equal(HttpStatusCode.Forbidden, reponse.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, reponse.StatusCode);
         Assert.Equal(StatutsDemandePec.Ouverte, await s.App.AvecDbAsync(db => db.DemandesPriseEnCharge.Select(d => d.Statut).SingleAsync()));
     }
 
@@ -134,7 +134,7 @@ public class ApiDemandesPecTests
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
-    public async Task A_professional_unrelated_to_the_request_gets_403_and_the_attempt_is_logged(Fournisseur fournisseur)
+    public async Task A_professional_unrelated_to_the_request_gets_404_and_the_attempt_is_logged(Fournisseur fournisseur)
     {
         var s = await DemarrerAsync(fournisseur);
         await using var _ = s.App;
@@ -143,7 +143,7 @@ public class ApiDemandesPecTests
 
         var reponse = await kine.GetAsync($"/api/parcours/demandes/{id}");
 
-        Assert.Equal(HttpStatusCode.Forbidden, reponse.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, reponse.StatusCode);
         var entree = await s.App.AvecDbAsync(db => db.EntreesAudit.Where(e => e.Action == "Refus").SingleAsync());
         Assert.Equal(("DemandePriseEnCharge", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), (entree.Ressource, entree.RessourceId));
         Assert.NotNull(entree.PatientId);

@@ -151,7 +151,7 @@ public class PagesDemandesTests
         var page = await coordination.PageAsync("/parcours/demandes");
 
         Assert.Contains("FICTIVE Odette", page, StringComparison.Ordinal);
-        var entree = await app.AvecDbAsync(db => db.EntreesAudit.SingleAsync(e => e.PatientId == patient && e.Ressource == "PatientParcours"));
+        var entree = await app.AvecDbAsync(db => db.EntreesAudit.SingleAsync(e => e.PatientId == patient && e.Ressource == "PatientParcours" && e.Action == "Lecture"));
         Assert.Equal(("Lecture", "Liste des demandes de prise en charge"), (entree.Action, entree.Detail));
         Assert.StartsWith("coordination", entree.Utilisateur, StringComparison.Ordinal);
     }

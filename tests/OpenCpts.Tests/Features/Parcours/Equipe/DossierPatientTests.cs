@@ -11,7 +11,7 @@ namespace OpenCpts.Tests.Features.Parcours.Equipe;
 public class DossierPatientTests
 {
     [Theory, ClassData(typeof(LesDeuxBases))]
-    public async Task A_professional_outside_the_team_gets_403_on_the_patient_file_and_the_attempt_is_logged(Fournisseur fournisseur)
+    public async Task A_professional_outside_the_team_gets_404_on_the_patient_file_and_the_attempt_is_logged(Fournisseur fournisseur)
     {
         var s = await SceneParcours.DemarrerAsync(fournisseur);
         await using var _ = s.App;
@@ -20,7 +20,7 @@ public class DossierPatientTests
 
         var reponse = await intrus.GetAsync($"/parcours/patients/{patient}");
 
-        Assert.Equal(HttpStatusCode.Forbidden, reponse.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, reponse.StatusCode);
         Assert.DoesNotContain("EXEMPLE", await reponse.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var entree = await s.App.AvecDbAsync(db => db.EntreesAudit.SingleAsync());
         Assert.Equal(("Refus", "DossierPatient", patient), (entree.Action, entree.Ressource, entree.PatientId!.Value));
@@ -59,7 +59,7 @@ public class DossierPatientTests
         var bureau = await (await s.App.ClientConnecteAsync(Roles.Bureau)).GetAsync($"/parcours/patients/{patient}");
 
         Assert.Equal(HttpStatusCode.OK, hopital.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, autre.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, autre.StatusCode);
         Assert.Equal(HttpStatusCode.OK, coordination.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, bureau.StatusCode);
         Assert.Contains("Sortie du 27/11/2026", System.Net.WebUtility.HtmlDecode(await hopital.Content.ReadAsStringAsync()), StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public class DossierPatientTests
         Assert.Equal(HttpStatusCode.Redirect, ajout.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, retraitRefuse.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, retrait.StatusCode);
-        Assert.Equal([s.Infirmiere], await s.App.AvecDbAsync(db => db.MembresEquipe.Select(m => m.ProfessionnelId!.Value).ToListAsync()));
+        Assert.Equal([s.Infirmiere], await s.App.AvecDbAsync(db => db.MembresEquipe.Where(m => m.RetireLeUtc == null).Select(m => m.ProfessionnelId!.Value).ToListAsync()));
         Assert.Equal(2, await s.App.AvecDbAsync(db => db.EntreesAudit.CountAsync(e => e.Ressource == "EquipeSoins" && e.PatientId == patient)));
     }
 }

@@ -51,7 +51,7 @@ public class FilEquipeTests
         Assert.Equal("application/pdf", telechargement.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", telechargement.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("nosniff", telechargement.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal(HttpStatusCode.Forbidden, intrus.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, intrus.StatusCode);
         var audit = await s.App.AvecDbAsync(db => db.EntreesAudit.Where(e => e.Ressource == "PieceJointe").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         Assert.Equal(["Lecture", "Refus"], audit);
     }

@@ -241,8 +241,9 @@ public partial class ModelesParcoursTests
         // Her own task, and none of the GP's; the task without responsible goes to the team, not to an outsider.
         Assert.Equal([taches[0].Id, taches[2].Id], Taches(await infirmiere.PageAsync("/parcours/mes-taches")));
         Assert.Empty(Taches(await kine.PageAsync("/parcours/mes-taches")));
-        Assert.Equal(HttpStatusCode.Forbidden, (await MarquerFaiteAsync(medecin, "/parcours/mes-taches", taches[0].Id)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await MarquerFaiteAsync(kine, "/parcours/mes-taches", taches[2].Id)).StatusCode);
+        // Not his task: the same answer as an unknown task.
+        Assert.Equal(HttpStatusCode.NotFound, (await MarquerFaiteAsync(medecin, "/parcours/mes-taches", taches[0].Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await MarquerFaiteAsync(kine, "/parcours/mes-taches", taches[2].Id)).StatusCode);
 
         Assert.Equal(HttpStatusCode.Redirect, (await MarquerFaiteAsync(infirmiere, "/parcours/mes-taches", taches[0].Id)).StatusCode);
         var faiteLe = s.App.Horloge.GetUtcNow().UtcDateTime;

@@ -177,8 +177,8 @@ public class PlansSortieTests
         var api = await jetonAutre.GetAsync($"/api/parcours/sorties/{plan}");
         var liste = await autre.PageAsync("/parcours/sorties");
 
-        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.DoesNotContain("FICTIF", liste, StringComparison.Ordinal);
         var refus = await s.App.AvecDbAsync(db => db.EntreesAudit.Where(e => e.Action == "Refus").ToListAsync());
         Assert.Equal(2, refus.Count);

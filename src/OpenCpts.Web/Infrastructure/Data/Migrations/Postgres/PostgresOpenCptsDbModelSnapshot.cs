@@ -1358,11 +1358,22 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("MotifRetrait")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("PatientParcoursId")
                         .HasColumnType("bigint");
 
                     b.Property<int?>("ProfessionnelId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RetireLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetirePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Role")
                         .HasMaxLength(200)
@@ -1379,11 +1390,11 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("PatientParcoursId", "ProfessionnelId")
                         .IsUnique()
-                        .HasFilter("\"ProfessionnelId\" IS NOT NULL");
+                        .HasFilter("\"ProfessionnelId\" IS NOT NULL AND \"RetireLeUtc\" IS NULL");
 
                     b.HasIndex("PatientParcoursId", "StructureId")
                         .IsUnique()
-                        .HasFilter("\"StructureId\" IS NOT NULL");
+                        .HasFilter("\"StructureId\" IS NOT NULL AND \"RetireLeUtc\" IS NULL");
 
                     b.ToTable("MembresEquipe", null, t =>
                         {
@@ -1540,6 +1551,19 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly>("DateNaissance")
                         .HasColumnType("date");
 
+                    b.Property<long?>("DoublonPossibleDeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("DoublonTraiteLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DoublonTraitePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("FusionneDansId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1551,6 +1575,10 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DoublonPossibleDeId");
+
+                    b.HasIndex("FusionneDansId");
 
                     b.HasIndex("CptsId", "Nom", "Prenom", "DateNaissance");
 
@@ -2954,6 +2982,16 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("CptsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
+                        .WithMany()
+                        .HasForeignKey("DoublonPossibleDeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
+                        .WithMany()
+                        .HasForeignKey("FusionneDansId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PieceJointe", b =>

@@ -1311,11 +1311,22 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MotifRetrait")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PatientParcoursId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ProfessionnelId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RetireLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetirePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
                         .HasMaxLength(200)
@@ -1332,11 +1343,11 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientParcoursId", "ProfessionnelId")
                         .IsUnique()
-                        .HasFilter("\"ProfessionnelId\" IS NOT NULL");
+                        .HasFilter("\"ProfessionnelId\" IS NOT NULL AND \"RetireLeUtc\" IS NULL");
 
                     b.HasIndex("PatientParcoursId", "StructureId")
                         .IsUnique()
-                        .HasFilter("\"StructureId\" IS NOT NULL");
+                        .HasFilter("\"StructureId\" IS NOT NULL AND \"RetireLeUtc\" IS NULL");
 
                     b.ToTable("MembresEquipe", null, t =>
                         {
@@ -1485,6 +1496,19 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DateNaissance")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DoublonPossibleDeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DoublonTraiteLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoublonTraitePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FusionneDansId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1496,6 +1520,10 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DoublonPossibleDeId");
+
+                    b.HasIndex("FusionneDansId");
 
                     b.HasIndex("CptsId", "Nom", "Prenom", "DateNaissance");
 
@@ -2865,6 +2893,16 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("CptsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
+                        .WithMany()
+                        .HasForeignKey("DoublonPossibleDeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
+                        .WithMany()
+                        .HasForeignKey("FusionneDansId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PieceJointe", b =>
