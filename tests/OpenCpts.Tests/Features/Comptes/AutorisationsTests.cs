@@ -63,6 +63,7 @@ public class AutorisationsTests(MatriceAutorisations matrice) : IClassFixture<Ma
         ("/parcours/protocoles", [Roles.Coordination, Roles.Regulation, Roles.Professionnel, Roles.Etablissement, Roles.Bureau]),
         ("/parcours/modeles", Coordination),
         ("/parcours/modeles/nouveau", Coordination),
+        ("/parcours/patients/doublons", Coordination),
         ("/parcours/protocoles/nouveau", Coordination),
         ("/parcours/taches-en-retard", Coordination),
         ("/parcours/mes-taches", ParcoursRoles),
