@@ -118,7 +118,8 @@ public class ApiSortiesTests
 
         Assert.Equal(HttpStatusCode.Forbidden, ouverturePro.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, ouvertureRegulation.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, lecture.StatusCode);
+        // Outside the team, the plan looks unknown.
+        Assert.Equal(HttpStatusCode.NotFound, lecture.StatusCode);
         Assert.Equal(1, await s.App.AvecDbAsync(db => db.PlansSortie.CountAsync()));
     }
 }
