@@ -261,12 +261,13 @@ public partial class ModelesParcoursTests
         var s = await DemarrerAsync(fournisseur);
         await using var _ = s.App;
         await InscrireAsync(s, s.Coordination, s.Modele, "2026-11-01");
-        await s.App.AvecDbAsync(db => db.EntreesAudit.ExecuteDeleteAsync());
+        // The journal is append-only: read what the two pages add after the last entry so far.
+        var avant = await s.App.AvecDbAsync(db => db.EntreesAudit.MaxAsync(e => (long?)e.Id)) ?? 0;
 
         await s.Coordination.PageAsync($"/parcours/patients/{s.Patient}/inscrire");
         await s.Coordination.PageAsync("/parcours/taches-en-retard");
 
-        var lectures = await s.App.AvecDbAsync(db => db.EntreesAudit.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+        var lectures = await s.App.AvecDbAsync(db => db.EntreesAudit.AsNoTracking().Where(e => e.Id > avant).OrderBy(e => e.Id).ToListAsync());
         Assert.Equal(2, lectures.Count);
         Assert.All(lectures, e => Assert.Equal(("Lecture", "PatientParcours", (long?)s.Patient), (e.Action, e.Ressource, e.PatientId)));
         Assert.Equal(["Parcours du patient", "Étapes de parcours en retard"], lectures.Select(e => e.Detail));
