@@ -15,7 +15,9 @@ public class AutorisationsTests
     private const string EmailMarqueur = "marqueur-confidentiel@test.invalid";
     private const string NomMarqueur = "Zorglub-Confidentiel";
 
-    private static readonly string[] Tous = [.. Roles.Tous];
+    /// <summary>Every role of the CPTS; the SAS platform's machine account has only its own account pages.</summary>
+    private static readonly string[] Tous = [.. Roles.Tous.Where(r => r != Roles.PlateformeSas)];
+    private static readonly string[] TousEtPlateforme = [.. Roles.Tous];
     private static readonly string[] SaufLecture = [Roles.Coordination, Roles.Regulation, Roles.Professionnel, Roles.Bureau];
     private static readonly string[] Coordination = [Roles.Coordination];
     private static readonly string[] ParcoursRoles = [Roles.Coordination, Roles.Regulation, Roles.Professionnel, Roles.Etablissement];
@@ -23,8 +25,8 @@ public class AutorisationsTests
     /// <summary>Pages of the accounts feature and the dashboard.</summary>
     public static TheoryData<Fournisseur, string, string[]> PagesDesComptes => Croiser(
         ("/", Tous),
-        ("/compte/profil", Tous),
-        ("/compte/deux-facteurs", Tous),
+        ("/compte/profil", TousEtPlateforme),
+        ("/compte/deux-facteurs", TousEtPlateforme),
         ("/administration/securite", Coordination));
 
     /// <summary>
