@@ -8,7 +8,7 @@ namespace OpenCpts.Web.Fhir;
 
 /// <summary>
 /// The writes the SAS platform makes on /fhir: regulator accounts (INT_R02) and the sign-in links of its
-/// regulators. Only the platform accounts of <see cref="OptionsSas.ComptesPlateforme"/> may call them.
+/// regulators. Only the SAS platform's accounts (role PlateformeSas, or listed in <see cref="OptionsSas.ComptesPlateforme"/>) may call them.
 /// </summary>
 public static class ComptesRegulateursSas
 {
@@ -35,13 +35,15 @@ public static class ComptesRegulateursSas
                 : Task.FromResult<IResult>(ReponsesFhir.Introuvable("Practitioner", id)));
     }
 
-    /// <summary>Whether the caller is one of the SAS platform accounts (by e-mail, the name of its token's account).</summary>
+    /// <summary>Whether the caller is one of the SAS platform accounts: role PlateformeSas, or listed by e-mail (the name
+    /// of its token's account) in <see cref="OptionsSas.ComptesPlateforme"/>.</summary>
     public static bool EstPlateforme(ClaimsPrincipal utilisateur, OptionsSas options) =>
-        utilisateur.Identity?.Name is { } nom && options.ComptesPlateforme.Contains(nom, StringComparer.OrdinalIgnoreCase);
+        utilisateur.IsInRole(Features.Comptes.Roles.PlateformeSas)
+        || (utilisateur.Identity?.Name is { } nom && options.ComptesPlateforme.Contains(nom, StringComparer.OrdinalIgnoreCase));
 
     public static IResult Interdit() => ReponsesFhir.Erreur(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden,
-        "Seule la plateforme numérique SAS (OpenCpts:Sas:ComptesPlateforme) peut effectuer cette opération.",
-        "Only the SAS platform (OpenCpts:Sas:ComptesPlateforme) may perform this operation.");
+        "Seule la plateforme numérique SAS (rôle PlateformeSas) peut effectuer cette opération.",
+        "Only the SAS platform (role PlateformeSas) may perform this operation.");
 
     /// <summary>Reads the FHIR JSON body as the expected resource type; null with the 400 to return otherwise.</summary>
     public static async Task<(T? Ressource, IResult? Erreur)> LireCorpsAsync<T>(HttpContext http) where T : Resource

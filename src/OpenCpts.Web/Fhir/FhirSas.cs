@@ -7,7 +7,8 @@ namespace OpenCpts.Web.Fhir;
 /// <summary>The FHIR R4 surface for the SAS platform (gestionnaire d'agenda CPTS), under /fhir.</summary>
 public static class FhirSas
 {
-    /// <summary>Policy of /fhir: an authenticated account (API token), restricted to <see cref="OptionsSas.Roles"/> when set.</summary>
+    /// <summary>Policy of /fhir: an API token of an account in role <see cref="Features.Comptes.Roles.PlateformeSas"/>, or of one of
+    /// the roles of <see cref="OptionsSas.Roles"/> when set.</summary>
     public const string PolitiqueSas = "Sas";
 
     private static readonly string[] TypesLisibles = ["Slot", "Schedule", "Practitioner", "PractitionerRole", "HealthcareService", "Organization"];
@@ -16,15 +17,8 @@ public static class FhirSas
     {
         services.Configure<OptionsSas>(configuration.GetSection("OpenCpts:Sas"));
         services.PostConfigure<OptionsSas>(o => o.UrlPublique ??= configuration["OpenCpts:UrlPublique"]);
-        var roles = configuration.GetSection("OpenCpts:Sas:Roles").Get<string[]>() ?? [];
-        services.AddAuthorizationBuilder().AddPolicy(PolitiqueSas, p =>
-        {
-            p.RequireAuthenticatedUser();
-            if (roles.Length > 0)
-            {
-                p.RequireRole(roles);
-            }
-        });
+        var roles = configuration.GetSection("OpenCpts:Sas:Roles").Get<string[]>() is { Length: > 0 } r ? r : [Features.Comptes.Roles.PlateformeSas];
+        services.AddAuthorizationBuilder().AddPolicy(PolitiqueSas, p => p.RequireAuthenticatedUser().RequireRole(roles));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AutorisationFhir>();
         services.AddScoped<SourceSas>();
         services.AddSingleton<FragmentsSas>();

@@ -20,11 +20,12 @@ public sealed class OptionsSas
     /// <summary>FHIR base of the SAS platform that receives appointments (INT_R03); empty = nothing is sent.</summary>
     public string? UrlPlateforme { get; set; }
 
-    /// <summary>Roles allowed to call /fhir; empty = any authenticated account (API token or session).</summary>
+    /// <summary>Roles allowed to call /fhir (API token only); empty = the SAS platform's role, PlateformeSas.</summary>
     public List<string> Roles { get; set; } = [];
 
-    /// <summary>E-mails of the SAS platform's accounts (whose API token it uses): the only callers allowed to write
-    /// regulator accounts and ask for sign-in links.</summary>
+    /// <summary>E-mails of further SAS platform accounts, besides those in role PlateformeSas (kept for configurations
+    /// written before the role existed): with the role, the only callers allowed to write regulator accounts and ask
+    /// for sign-in links.</summary>
     public List<string> ComptesPlateforme { get; set; } = [];
 
     /// <summary>Whether the appointment outbox is sent in the background; default: yes, except in the Testing environment.</summary>

@@ -95,7 +95,7 @@ public class ComptesRegulateursSasTests
     public async Task An_account_that_is_not_the_SAS_platform_may_not_write_regulators(Fournisseur fournisseur)
     {
         await using var app = await PlateformeSas.DemarrerAsync(fournisseur);
-        var autre = await app.ClientSasAsync();
+        var autre = await app.ClientApiAsync(OpenCpts.Web.Features.Comptes.Roles.Regulation);
 
         var reponse = await autre.PostAsync("/fhir/Practitioner", PlateformeSas.Fhir(PlateformeSas.Regulateur()));
 

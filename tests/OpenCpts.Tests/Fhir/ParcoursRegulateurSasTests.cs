@@ -129,7 +129,7 @@ public class ParcoursRegulateurSasTests
         var s = await PreparerAsync(fournisseur);
         await using var app = s.App;
 
-        var reponse = await DemanderLienAsync(await app.ClientSasAsync(), s.Creneau);
+        var reponse = await DemanderLienAsync(await app.ClientApiAsync(OpenCpts.Web.Features.Comptes.Roles.Regulation), s.Creneau);
 
         Assert.Equal(HttpStatusCode.Forbidden, reponse.StatusCode);
     }

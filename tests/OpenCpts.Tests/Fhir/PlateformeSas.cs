@@ -7,7 +7,7 @@ using OpenCpts.Web.Fhir;
 
 namespace OpenCpts.Tests.Fhir;
 
-/// <summary>The SAS platform as a caller of /fhir: its account is listed in OpenCpts:Sas:ComptesPlateforme.</summary>
+/// <summary>The SAS platform as a caller of /fhir: its account has role PlateformeSas.</summary>
 public static class PlateformeSas
 {
     public const string EmailPlateforme = "plateforme@sas.test.invalid";
@@ -18,7 +18,6 @@ public static class PlateformeSas
             s.Configure<OptionsSas>(o =>
             {
                 o.UrlPublique = SituationSas.UrlPublique;
-                o.ComptesPlateforme = [EmailPlateforme];
                 options?.Invoke(o);
             });
             services?.Invoke(s);
@@ -27,7 +26,7 @@ public static class PlateformeSas
     /// <summary>A client with the API token of the SAS platform's account.</summary>
     public static async Task<HttpClient> ClientPlateformeAsync(this OpenCptsApp app)
     {
-        var u = await app.CreerUtilisateurAsync(Roles.Regulation, x => { x.Email = EmailPlateforme; x.UserName = EmailPlateforme; });
+        var u = await app.CreerUtilisateurAsync(Roles.PlateformeSas, x => { x.Email = EmailPlateforme; x.UserName = EmailPlateforme; });
         var jeton = await app.AvecServicesAsync(sp => sp.GetRequiredService<JetonsApi>().CreerAsync(u.Id, "SAS"));
         var client = app.Client();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jeton.Valeur);

@@ -26,7 +26,7 @@ public static class SituationSas
             s.Configure<OptionsSas>(o => o.UrlPublique = UrlPublique);
         });
 
-    public static async Task<HttpClient> ClientSasAsync(this OpenCptsApp app) => await app.ClientApiAsync(Roles.Regulation);
+    public static async Task<HttpClient> ClientSasAsync(this OpenCptsApp app) => await app.ClientApiAsync(Roles.PlateformeSas);
 
     public static Task<int> AjouterCptsAsync(this OpenCptsApp app, string nom, string? finess = null, string? telephone = null) =>
         app.AvecDbAsync(async db =>

@@ -47,8 +47,11 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     /// <summary>Starts the platform on a new empty database. Skips the test when PostgreSQL is absent locally
     /// (./test.sh sets OPENCPTS_EXIGER_POSTGRES=1 so that CI fails instead).</summary>
     /// <param name="certificatHttps">With <paramref name="kestrel"/>: listen in HTTPS with this server certificate.</param>
+    /// <param name="parametres">Settings applied over the harness's own (a null value removes a setting).</param>
+    /// <param name="environnement">The host environment ("Testing" by default).</param>
     public static async Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur, Action<IServiceCollection>? services = null, bool kestrel = false,
-        System.Security.Cryptography.X509Certificates.X509Certificate2? certificatHttps = null)
+        System.Security.Cryptography.X509Certificates.X509Certificate2? certificatHttps = null,
+        IReadOnlyDictionary<string, string?>? parametres = null, string environnement = "Testing")
     {
         string chaine;
         string? fichier = null;
@@ -73,7 +76,7 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
         }
         var horloge = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         horloge.AutoAdvanceAmount = TimeSpan.Zero;
-        var usine = new Usine(fournisseur, chaine, horloge, services);
+        var usine = new Usine(fournisseur, chaine, horloge, services, parametres, environnement);
         if (kestrel)
         {
             // A real socket on a free loopback port, for the browser of the end-to-end tests.
@@ -143,7 +146,7 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
 
     private static async Task PreparerModeleAsync(Fournisseur fournisseur, string chaine)
     {
-        await using var usine = new Usine(fournisseur, chaine, new FakeTimeProvider(), null);
+        await using var usine = new Usine(fournisseur, chaine, new FakeTimeProvider(), null, null, "Testing");
         usine.CreateClient().Dispose();
     }
 
@@ -161,6 +164,16 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     /// <summary>Signs in an existing account (password <see cref="MotDePasse"/> unless given).</summary>
     public async Task<HttpClient> ConnecterAsync(string email, string motDePasse = MotDePasse)
     {
+        if (motDePasse == OpenCpts.Web.Features.Demo.SeedDemo.MotDePasse)
+        {
+            // The demo password opens nothing outside Development: a demo account used in a test gets the test password.
+            await using var scope = Services.CreateAsyncScope();
+            var um = scope.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
+            var compte = await um.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}");
+            await um.RemovePasswordAsync(compte);
+            await um.AddPasswordAsync(compte, MotDePasse);
+            motDePasse = MotDePasse;
+        }
         var client = Client();
         var reponse = await client.PosterFormulaireAsync("/compte/connexion", new Dictionary<string, string>
         {
@@ -263,7 +276,8 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
         }
     }
 
-    private sealed class Usine(Fournisseur fournisseur, string chaine, FakeTimeProvider horloge, Action<IServiceCollection>? services)
+    private sealed class Usine(Fournisseur fournisseur, string chaine, FakeTimeProvider horloge, Action<IServiceCollection>? services,
+        IReadOnlyDictionary<string, string?>? parametres, string environnement)
         : WebApplicationFactory<Program>
     {
         public string DossierCles { get; } = Path.Combine(Path.GetTempPath(), $"opencpts-cles-{Guid.NewGuid():N}");
@@ -279,7 +293,7 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Testing");
+            builder.UseEnvironment(environnement);
             // Outside Development the static web assets manifest is not read by default; without it the
             // precompressed variants (under obj/) are missing and a browser asking for gzip gets empty files.
             builder.UseStaticWebAssets();
@@ -288,6 +302,15 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
             builder.UseSetting("OpenCpts:Database:MigrerAuDemarrage", "true");
             builder.UseSetting("OpenCpts:Demo:Charger", "false");
             builder.UseSetting("OpenCpts:DataProtection:Keys", DossierCles);
+            // Ordinary tests sign in many accounts from one address and do not enrol in 2FA: the tests of these
+            // protections set their own values through `parametres`.
+            builder.UseSetting("OpenCpts:Securite:DeuxFacteursParDefaut", "false");
+            builder.UseSetting("OpenCpts:Connexion:TentativesParAdresse", "1000000");
+            builder.UseSetting("OpenCpts:Connexion:TentativesParCompte", "1000000");
+            foreach (var (cle, valeur) in parametres ?? new Dictionary<string, string?>())
+            {
+                builder.UseSetting(cle, valeur);
+            }
             builder.ConfigureTestServices(s =>
             {
                 s.AddSingleton<TimeProvider>(horloge);

@@ -19,6 +19,10 @@ public sealed class AuthentificationJeton(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string Schema = "JetonApi";
+    /// <summary>Authentication method (RFC 8176 "amr"): "pwd"/"mfa" for a session, "jeton" for a token.</summary>
+    public const string RevendicationMethode = "amr";
+    /// <summary>The id of the API token that authenticated the call, for the audit.</summary>
+    public const string RevendicationJeton = "jeton_id";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -28,19 +32,25 @@ public sealed class AuthentificationJeton(
             return AuthenticateResult.NoResult();
         }
         var valeur = entete["Bearer ".Length..].Trim();
-        // A platform such as the SAS calls several times a second with the same token: the user, his roles and
-        // claims are read once per JetonsApi.DureeCache, not on every call.
-        var cle = JetonsApi.CleCache(valeur);
+        // Validity is checked on every call (one query), so that a revoked, expired or stale token fails at once.
+        // A platform such as the SAS calls several times a second: the user, his roles and claims are read once
+        // per JetonsApi.DureeCache for a given security stamp.
+        var jeton = await jetons.ValiderAsync(valeur, Context.RequestAborted);
+        if (jeton is null)
+        {
+            return AuthenticateResult.Fail("Jeton d'API invalide, expiré ou révoqué.");
+        }
+        var cle = JetonsApi.CleCache(valeur, jeton.TamponSecurite);
         if (!cache.TryGetValue(cle, out Claim[]? revendications) || revendications is null)
         {
-            var utilisateurId = await jetons.ValiderAsync(valeur, Context.RequestAborted);
-            var utilisateur = utilisateurId is null ? null : await utilisateurs.FindByIdAsync(utilisateurId);
-            if (utilisateur is null || await utilisateurs.IsLockedOutAsync(utilisateur))
+            var utilisateur = await utilisateurs.FindByIdAsync(jeton.UtilisateurId);
+            if (utilisateur is null)
             {
-                return AuthenticateResult.Fail("Jeton d'API invalide ou révoqué.");
+                return AuthenticateResult.Fail("Jeton d'API invalide, expiré ou révoqué.");
             }
             var principal = await fabrique.CreateAsync(utilisateur);
-            revendications = [.. principal.Claims, new Claim("amr", "jeton")];
+            revendications = [.. principal.Claims.Where(c => c.Type != RevendicationMethode), new Claim(RevendicationMethode, "jeton"),
+                new Claim(RevendicationJeton, jeton.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))];
             cache.Set(cle, revendications, JetonsApi.DureeCache);
         }
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(revendications, Schema)), Schema));

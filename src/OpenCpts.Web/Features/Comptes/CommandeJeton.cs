@@ -34,6 +34,8 @@ public static class CommandeJeton
             return 1;
         }
         var jeton = await sp.GetRequiredService<JetonsApi>().CreerAsync(utilisateur.Id, nom);
+        await sp.GetRequiredService<Infrastructure.Audit.JournalAudit>().EnregistrerAsync("Creation", "JetonApi",
+            jeton.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Jeton d'API « {nom.Trim()} » créé pour {utilisateur.Email} (ligne de commande)");
         await sortie.WriteLineAsync($"Jeton « {nom.Trim()} » créé pour {utilisateur.Email}. Conservez-le : il ne sera plus affiché.");
         await sortie.WriteLineAsync(jeton.Valeur);
         return 0;

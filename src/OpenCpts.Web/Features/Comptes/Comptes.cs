@@ -77,8 +77,10 @@ public static class Comptes
                 o.DefaultAuthenticateScheme = "OpenCpts";
                 o.DefaultForbidScheme = "OpenCpts";
             })
+            // /api and /fhir know only bearer tokens: a browser's session cookie is not even read there, so a page
+            // of another site cannot make the browser call the API on the user's behalf (CSRF through text/plain posts).
             .AddPolicyScheme("OpenCpts", "Cookie ou jeton", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                EstApi(ctx.Request) || ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? AuthentificationJeton.Schema
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, AuthentificationJeton>(AuthentificationJeton.Schema, null);
@@ -90,6 +92,8 @@ public static class Comptes
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         services.AddMemoryCache();
+        services.Configure<OptionsApi>(configuration.GetSection("OpenCpts:Api"));
+        services.AddLimitationConnexion(configuration);
         services.AddScoped<JetonsApi>();
         services.AddScoped<DeuxFacteursObligatoire>();
         services.AddScoped<Administration.CreerCompte>();
@@ -101,7 +105,9 @@ public static class Comptes
 
     public static WebApplication MapComptes(this WebApplication app)
     {
+        app.UseLimitationConnexion();
         app.UseMiddleware<DeuxFacteursObligatoireMiddleware>();
+        app.UseMiddleware<PlateformeSansPagesMiddleware>();
         app.MapGet("/api/moi", MoiAsync)
             .RequireAuthorization(PolitiqueConnecte)
             .WithName("Moi")
@@ -125,6 +131,8 @@ public static class Comptes
         return TypedResults.Ok(new Moi(utilisateur.Email ?? "", utilisateur.NomAffiche, [.. roles.Order(StringComparer.Ordinal)], utilisateur.ProfessionnelId));
     }
 
+    /// <summary>The paths that authenticate by bearer token only (the API documentation is elsewhere: /api/docs is
+    /// served before routing and /openapi is public).</summary>
     internal static bool EstApi(HttpRequest requete) =>
         requete.Path.StartsWithSegments("/api") || requete.Path.StartsWithSegments("/fhir");
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCpts.Web.Infrastructure.Audit;
 
 namespace OpenCpts.Web.Features.Comptes;
 
@@ -11,7 +12,7 @@ namespace OpenCpts.Web.Features.Comptes;
 /// disabling (refused when one of the user's roles requires 2FA).
 /// </summary>
 [Authorize(Policy = Comptes.PolitiqueConnecte)]
-public class DeuxFacteursModel(UserManager<Utilisateur> utilisateurs, SignInManager<Utilisateur> connexion, DeuxFacteursObligatoire exigence) : PageModel
+public class DeuxFacteursModel(UserManager<Utilisateur> utilisateurs, SignInManager<Utilisateur> connexion, DeuxFacteursObligatoire exigence, JournalAudit audit) : PageModel
 {
     public const int NombreCodesRecuperation = 10;
 
@@ -66,6 +67,7 @@ public class DeuxFacteursModel(UserManager<Utilisateur> utilisateurs, SignInMana
                 CodesRecuperation = [.. await utilisateurs.GenerateNewTwoFactorRecoveryCodesAsync(utilisateur, NombreCodesRecuperation) ?? []];
                 // Enabling 2FA changes the security stamp: re-issue the cookie to keep the session.
                 await connexion.RefreshSignInAsync(utilisateur);
+                await audit.EnregistrerAsync("Activation", "DeuxFacteurs", utilisateur.Id, "Double authentification activée", ct);
                 Message = "La double authentification est activée.";
                 ModelState.Clear();
                 Code = "";
@@ -78,7 +80,7 @@ public class DeuxFacteursModel(UserManager<Utilisateur> utilisateurs, SignInMana
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCodesAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostCodesAsync(string? verification, CancellationToken ct)
     {
         var utilisateur = await utilisateurs.GetUserAsync(User);
         if (utilisateur is null)
@@ -90,13 +92,20 @@ public class DeuxFacteursModel(UserManager<Utilisateur> utilisateurs, SignInMana
         {
             return RedirectToPage();
         }
+        if (!await Reauthentification.VerifierAsync(utilisateurs, utilisateur, verification))
+        {
+            ModelState.AddModelError("", Reauthentification.MessageRefus);
+            await ChargerAsync(utilisateur, ct);
+            return Page();
+        }
+        await audit.EnregistrerAsync("Modification", "DeuxFacteurs", utilisateur.Id, "Codes de récupération régénérés", ct);
         CodesRecuperation = [.. await utilisateurs.GenerateNewTwoFactorRecoveryCodesAsync(utilisateur, NombreCodesRecuperation) ?? []];
         Message = "De nouveaux codes de récupération ont été générés : les anciens ne fonctionnent plus.";
         await ChargerAsync(utilisateur, ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDesactiverAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostDesactiverAsync(string? verification, CancellationToken ct)
     {
         var utilisateur = await utilisateurs.GetUserAsync(User);
         if (utilisateur is null)
@@ -110,10 +119,16 @@ public class DeuxFacteursModel(UserManager<Utilisateur> utilisateurs, SignInMana
             ModelState.AddModelError("", $"Impossible de désactiver la double authentification : votre rôle ({string.Join(", ", RolesExigeant)}) l'exige.");
             return Page();
         }
+        if (!await Reauthentification.VerifierAsync(utilisateurs, utilisateur, verification))
+        {
+            ModelState.AddModelError("", Reauthentification.MessageRefus);
+            return Page();
+        }
         await utilisateurs.SetTwoFactorEnabledAsync(utilisateur, false);
         // A new key, so that re-enabling requires scanning again rather than trusting an old enrolment.
         await utilisateurs.ResetAuthenticatorKeyAsync(utilisateur);
         await connexion.RefreshSignInAsync(utilisateur);
+        await audit.EnregistrerAsync("Desactivation", "DeuxFacteurs", utilisateur.Id, "Double authentification désactivée (clé réinitialisée)", ct);
         Message = "La double authentification est désactivée.";
         return RedirectToPage();
     }

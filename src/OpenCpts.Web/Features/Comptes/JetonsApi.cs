@@ -10,16 +10,27 @@ namespace OpenCpts.Web.Features.Comptes;
 public sealed record JetonCree(int Id, string Valeur);
 
 /// <summary>A token as listed on the profile page: never its value, only its prefix.</summary>
-public sealed record JetonResume(int Id, string Nom, string Prefixe, DateTime CreeLeUtc, DateTime? DernierUsageUtc, DateTime? RevoqueLeUtc)
+public sealed record JetonResume(int Id, string Nom, string Prefixe, DateTime CreeLeUtc, DateTime? DernierUsageUtc, DateTime? RevoqueLeUtc, DateTime ExpireLeUtc)
 {
     public bool Revoque => RevoqueLeUtc is not null;
 }
 
-/// <summary>Creates, checks and revokes personal API tokens (stored as SHA-256 hashes).</summary>
-public sealed class JetonsApi(OpenCptsDb db, TimeProvider horloge, IMemoryCache cache)
+/// <summary>A token that authenticates: its id (claim <c>jeton_id</c>), its owner and the owner's current stamp.</summary>
+public sealed record JetonValide(int Id, string UtilisateurId, string TamponSecurite);
+
+/// <summary><c>OpenCpts:Api</c>: settings of the personal API tokens.</summary>
+public sealed class OptionsApi
 {
-    /// <summary>How long an authenticated token is trusted without reading the database again. A revocation on this
-    /// instance takes effect at once (the entry is removed); a lockout or a role change within this delay.</summary>
+    /// <summary>Lifetime of a new token, in days (default 90).</summary>
+    public int DureeJetonsJours { get; set; } = 90;
+}
+
+/// <summary>Creates, checks and revokes personal API tokens (stored as SHA-256 hashes).</summary>
+public sealed class JetonsApi(OpenCptsDb db, TimeProvider horloge, IMemoryCache cache, Microsoft.Extensions.Options.IOptions<OptionsApi> options)
+{
+    /// <summary>How long the roles and claims of a token's owner are kept in memory. Validity itself (revocation,
+    /// expiry, security stamp, lockout) is read from the database on every call, so a stale token fails at once;
+    /// only a role change may take this long to show.</summary>
     public static readonly TimeSpan DureeCache = TimeSpan.FromSeconds(30);
 
     /// <summary>Last use is a hint for the owner, not an audit trail: written at most once a minute, so that a
@@ -39,7 +50,7 @@ public sealed class JetonsApi(OpenCptsDb db, TimeProvider horloge, IMemoryCache 
         await db.JetonsApi
             .Where(j => j.UtilisateurId == utilisateurId)
             .OrderBy(j => j.RevoqueLeUtc != null).ThenByDescending(j => j.CreeLeUtc).ThenByDescending(j => j.Id)
-            .Select(j => new JetonResume(j.Id, j.Nom, j.Prefixe, j.CreeLeUtc, j.DernierUsageUtc, j.RevoqueLeUtc))
+            .Select(j => new JetonResume(j.Id, j.Nom, j.Prefixe, j.CreeLeUtc, j.DernierUsageUtc, j.RevoqueLeUtc, j.ExpireLeUtc))
             .ToListAsync(ct);
 
     public async Task<JetonCree> CreerAsync(string utilisateurId, string nom, CancellationToken ct = default)
@@ -48,46 +59,54 @@ public sealed class JetonsApi(OpenCptsDb db, TimeProvider horloge, IMemoryCache 
         {
             throw new ArgumentException(erreur, nameof(nom));
         }
+        var tampon = await db.Users.Where(u => u.Id == utilisateurId).Select(u => u.SecurityStamp).FirstOrDefaultAsync(ct)
+            ?? throw new ArgumentException("Compte inconnu.", nameof(utilisateurId));
         var valeur = PrefixeJeton + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var maintenant = horloge.GetUtcNow().UtcDateTime;
         var jeton = new JetonApi
         {
             UtilisateurId = utilisateurId,
             Nom = nom.Trim(),
             Prefixe = valeur[..12],
             Empreinte = Empreinte(valeur),
-            CreeLeUtc = horloge.GetUtcNow().UtcDateTime,
+            CreeLeUtc = maintenant,
+            ExpireLeUtc = maintenant.AddDays(options.Value.DureeJetonsJours),
+            TamponSecurite = tampon,
         };
         db.JetonsApi.Add(jeton);
         await db.SaveChangesAsync(ct);
         return new JetonCree(jeton.Id, valeur);
     }
 
-    /// <summary>The user id of a valid, unrevoked token; records its last use.</summary>
-    public async Task<string?> ValiderAsync(string valeur, CancellationToken ct = default)
+    /// <summary>A token that is unrevoked, unexpired, issued under the owner's current security stamp, of an
+    /// account not locked out; records its last use. One query: it runs on every API call.</summary>
+    public async Task<JetonValide?> ValiderAsync(string valeur, CancellationToken ct = default)
     {
         if (!valeur.StartsWith(PrefixeJeton, StringComparison.Ordinal) || valeur.Length > 100)
         {
             return null;
         }
         var empreinte = Empreinte(valeur);
+        var maintenant = horloge.GetUtcNow().UtcDateTime;
         var jeton = await db.JetonsApi.AsNoTracking()
-            .Where(j => j.Empreinte == empreinte && j.RevoqueLeUtc == null)
-            .Select(j => new { j.Id, j.UtilisateurId, j.DernierUsageUtc })
+            .Where(j => j.Empreinte == empreinte && j.RevoqueLeUtc == null && j.ExpireLeUtc > maintenant)
+            .Join(db.Users, j => j.UtilisateurId, u => u.Id, (j, u) => new { j.Id, j.UtilisateurId, j.DernierUsageUtc, j.TamponSecurite, u.SecurityStamp, u.LockoutEnabled, u.LockoutEnd })
             .FirstOrDefaultAsync(ct);
-        if (jeton is null)
+        // Lockout is compared here: SQLite cannot compare DateTimeOffset values in SQL.
+        if (jeton is null || jeton.SecurityStamp is null || jeton.TamponSecurite != jeton.SecurityStamp
+            || (jeton.LockoutEnabled && jeton.LockoutEnd is { } fin && fin > horloge.GetUtcNow()))
         {
             return null;
         }
-        var maintenant = horloge.GetUtcNow().UtcDateTime;
         if (jeton.DernierUsageUtc is not { } dernier || maintenant - dernier >= PrecisionDernierUsage)
         {
             await db.JetonsApi.Where(j => j.Id == jeton.Id).ExecuteUpdateAsync(m => m.SetProperty(j => j.DernierUsageUtc, maintenant), ct);
         }
-        return jeton.UtilisateurId;
+        return new JetonValide(jeton.Id, jeton.UtilisateurId, jeton.SecurityStamp);
     }
 
     /// <summary>Key of the authenticated principal of a token in the memory cache.</summary>
-    public static string CleCache(string valeur) => "jeton-api:" + Empreinte(valeur);
+    public static string CleCache(string valeur, string tamponSecurite) => "jeton-api:" + Empreinte(valeur) + ":" + tamponSecurite;
 
     /// <summary>Revokes a token of the given user; false when the user has no such token.</summary>
     public async Task<bool> RevoquerAsync(string utilisateurId, int jetonId, CancellationToken ct = default)
@@ -99,7 +118,7 @@ public sealed class JetonsApi(OpenCptsDb db, TimeProvider horloge, IMemoryCache 
         }
         jeton.RevoqueLeUtc ??= horloge.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        cache.Remove("jeton-api:" + jeton.Empreinte);
+        cache.Remove("jeton-api:" + jeton.Empreinte + ":" + jeton.TamponSecurite);
         return true;
     }
 

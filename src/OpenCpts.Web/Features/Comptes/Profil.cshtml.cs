@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using OpenCpts.Web.Infrastructure.Audit;
 
 namespace OpenCpts.Web.Features.Comptes;
 
@@ -24,12 +26,21 @@ public sealed class NouveauJeton
     [Required(ErrorMessage = "Le nom du jeton est obligatoire.")]
     [StringLength(JetonsApi.LongueurMaxNom, ErrorMessage = "Le nom du jeton ne doit pas dépasser {1} caractères.")]
     public string Nom { get; set; } = "";
+
+    /// <summary>Re-authentication: the current password or a TOTP code.</summary>
+    [Required(ErrorMessage = "Confirmez votre identité : mot de passe actuel ou code de votre application.")]
+    public string Verification { get; set; } = "";
 }
 
 /// <summary>The signed-in user's own account: identity, 2FA status, password, personal API tokens.</summary>
 [Authorize(Policy = Comptes.PolitiqueConnecte)]
-public class ProfilModel(UserManager<Utilisateur> utilisateurs, SignInManager<Utilisateur> connexion, JetonsApi jetons, DeuxFacteursObligatoire exigence) : PageModel
+public class ProfilModel(
+    UserManager<Utilisateur> utilisateurs, SignInManager<Utilisateur> connexion, JetonsApi jetons, DeuxFacteursObligatoire exigence,
+    JournalAudit audit, IOptions<OptionsApi> optionsApi, TimeProvider horloge) : PageModel
 {
+    public int DureeJetonsJours => optionsApi.Value.DureeJetonsJours;
+    public DateTime MaintenantUtc => horloge.GetUtcNow().UtcDateTime;
+
     public string NomAffiche { get; private set; } = "";
     public string Email { get; private set; } = "";
     public IReadOnlyList<string> RolesUtilisateur { get; private set; } = [];
@@ -73,6 +84,7 @@ public class ProfilModel(UserManager<Utilisateur> utilisateurs, SignInManager<Ut
             {
                 // The security stamp changed: re-issue the cookie so this session stays valid.
                 await connexion.RefreshSignInAsync(utilisateur);
+                await audit.EnregistrerAsync("Modification", "MotDePasse", utilisateur.Id, "Mot de passe changé (jetons d'API invalidés)", ct);
                 Message = "Votre mot de passe a été modifié.";
                 return RedirectToPage();
             }
@@ -98,9 +110,21 @@ public class ProfilModel(UserManager<Utilisateur> utilisateurs, SignInManager<Ut
         {
             ModelState.AddModelError($"{nameof(Jeton)}.{nameof(NouveauJeton.Nom)}", erreur);
         }
+        // The profile stays reachable before enrolment (to set 2FA up), but a token would bypass the requirement.
+        if (ModelState.IsValid && await exigence.ExigeePourAsync(User))
+        {
+            ModelState.AddModelError($"{nameof(Jeton)}.{nameof(NouveauJeton.Nom)}",
+                "Votre rôle exige la double authentification : activez-la avant de créer un jeton d'API.");
+        }
+        if (ModelState.IsValid && !await Reauthentification.VerifierAsync(utilisateurs, utilisateur, formulaire.Verification))
+        {
+            ModelState.AddModelError($"{nameof(Jeton)}.{nameof(NouveauJeton.Verification)}", Reauthentification.MessageRefus);
+        }
         if (ModelState.IsValid)
         {
             JetonCree = await jetons.CreerAsync(utilisateur.Id, formulaire.Nom, ct);
+            await audit.EnregistrerAsync("Creation", "JetonApi", JetonCree.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"Jeton d'API « {formulaire.Nom.Trim()} » créé pour {utilisateur.Email}", ct);
             NomJetonCree = formulaire.Nom.Trim();
             Jeton = new();
             ModelState.Clear();
@@ -121,6 +145,8 @@ public class ProfilModel(UserManager<Utilisateur> utilisateurs, SignInManager<Ut
         {
             return NotFound();
         }
+        await audit.EnregistrerAsync("Revocation", "JetonApi", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"Jeton d'API révoqué par {utilisateur.Email}", ct);
         if (EstHtmx)
         {
             await ChargerAsync(utilisateur, ct);

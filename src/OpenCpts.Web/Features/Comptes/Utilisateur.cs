@@ -25,8 +25,13 @@ public static class Roles
     public const string LectureInstitutionnelle = "LectureInstitutionnelle";
     /// <summary>A hospital (or other structure) team: opens discharge plans and care requests for its patients.</summary>
     public const string Etablissement = "Etablissement";
+    /// <summary>The SAS platform's machine account: calls /fhir with its API token and has no business on the web pages.</summary>
+    public const string PlateformeSas = "PlateformeSas";
 
-    public static readonly IReadOnlyList<string> Tous = [Coordination, Regulation, Professionnel, Bureau, LectureInstitutionnelle, Etablissement];
+    public static readonly IReadOnlyList<string> Tous = [Coordination, Regulation, Professionnel, Bureau, LectureInstitutionnelle, Etablissement, PlateformeSas];
+
+    /// <summary>The roles that see patient identities: two-factor authentication is required for them by default.</summary>
+    public static readonly IReadOnlyList<string> VoientDesPatients = [Coordination, Regulation, Professionnel, Etablissement];
 
     public static string Libelle(string role) => role switch
     {
@@ -36,6 +41,7 @@ public static class Roles
         Bureau => "Bureau",
         LectureInstitutionnelle => "Lecture institutionnelle",
         Etablissement => "Établissement",
+        PlateformeSas => "Plateforme SAS",
         _ => role,
     };
 }
@@ -61,6 +67,10 @@ public class JetonApi
     public DateTime CreeLeUtc { get; set; }
     public DateTime? DernierUsageUtc { get; set; }
     public DateTime? RevoqueLeUtc { get; set; }
+    public DateTime ExpireLeUtc { get; set; }
+    /// <summary>The owner's security stamp when the token was created: a password, 2FA or lockout change
+    /// renews the stamp and so invalidates every token issued before it.</summary>
+    public string TamponSecurite { get; set; } = "";
 }
 
 public class UtilisateurConfiguration : IEntityTypeConfiguration<Utilisateur>
@@ -89,6 +99,7 @@ public class JetonApiConfiguration : IEntityTypeConfiguration<JetonApi>
         b.Property(j => j.Nom).HasMaxLength(100);
         b.Property(j => j.Prefixe).HasMaxLength(16);
         b.Property(j => j.Empreinte).HasMaxLength(64);
+        b.Property(j => j.TamponSecurite).HasMaxLength(256);
         b.HasIndex(j => j.Empreinte).IsUnique();
         b.HasOne<Utilisateur>().WithMany().HasForeignKey(j => j.UtilisateurId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -19,15 +19,25 @@ public static class Demo
     {
         services.AddSingleton(configuration.GetSection("OpenCpts:Demo").Get<OptionsDemo>() ?? new OptionsDemo());
         services.AddScoped<SeedDemo>();
+        services.AddSingleton<JetonDemoSas>();
         return services;
     }
+}
+
+/// <summary>The API token of the demo SAS platform account, known only in the process that loaded the demo (only its
+/// hash is stored): printed on the console at that start.</summary>
+public sealed class JetonDemoSas
+{
+    public string? Valeur { get; set; }
 }
 
 /// <summary>
 /// The demo CPTS du Pays de Bourges: real communes of the Cher, synthetic professionals and
 /// structures (invented names), one account per role. Deterministic: same seed, same data.
 /// </summary>
-public sealed class SeedDemo(OpenCptsDb db, UserManager<Utilisateur> utilisateurs, RoleManager<IdentityRole> roles, TimeProvider horloge, MaterialiserCreneaux materialiser)
+public sealed class SeedDemo(
+    OpenCptsDb db, UserManager<Utilisateur> utilisateurs, RoleManager<IdentityRole> roles, TimeProvider horloge, MaterialiserCreneaux materialiser,
+    JetonsApi jetons, JetonDemoSas jetonDemo)
 {
     public const string NomCpts = "CPTS du Pays de Bourges";
     public const string MotDePasse = "Demo-OpenCPTS-2026!";
@@ -41,7 +51,11 @@ public sealed class SeedDemo(OpenCptsDb db, UserManager<Utilisateur> utilisateur
         ("lecture@demo.opencpts.fr", Roles.LectureInstitutionnelle),
         ("ide@demo.opencpts.fr", Roles.Professionnel),
         ("hopital@demo.opencpts.fr", Roles.Etablissement),
+        (EmailPlateformeSas, Roles.PlateformeSas),
     ];
+
+    /// <summary>The SAS platform's account: its API token (created with the demo) is what the SAS would use on /fhir.</summary>
+    public const string EmailPlateformeSas = "plateforme-sas@demo.opencpts.fr";
 
     /// <summary>
     /// Communes of the demo territory: Bourges and the communes around it (INSEE codes checked against
@@ -145,12 +159,20 @@ public sealed class SeedDemo(OpenCptsDb db, UserManager<Utilisateur> utilisateur
                 u.StructureId = parcours.HopitalId;
                 u.NomAffiche = "Équipe de sortie — Centre hospitalier (démo)";
             }
+            else if (role == Roles.PlateformeSas)
+            {
+                u.NomAffiche = "Plateforme numérique SAS (démo)";
+            }
             var r = await utilisateurs.CreateAsync(u, MotDePasse);
             if (!r.Succeeded)
             {
                 throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
             }
             await utilisateurs.AddToRoleAsync(u, role);
+            if (role == Roles.PlateformeSas)
+            {
+                jetonDemo.Valeur = (await jetons.CreerAsync(u.Id, "SAS (démo)")).Valeur;
+            }
         }
     }
 }

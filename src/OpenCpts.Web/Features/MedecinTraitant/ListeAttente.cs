@@ -65,8 +65,8 @@ public static class ListeAttente
 
     public static WebApplication MapListeAttente(this WebApplication app)
     {
-        // After UseRouting (in UsePlateformeWeb), so that the public page's [EnableRateLimiting] is seen.
-        app.UseRateLimiter();
+        // The rate limiter middleware (which applies the public page's [EnableRateLimiting]) is added once, after
+        // routing, by MapComptes (LimitationConnexion.UseLimitationConnexion).
         ApiDemandesMt.Mapper(app);
         return app;
     }

@@ -47,11 +47,7 @@ public sealed class LigneDeCommande
                     Console.WriteLine("Base de données à jour." + (communes is ResultatImportCommunes.Importees i ? $" Référentiel des communes chargé ({i.Creees} communes)." : ""));
                     return 0;
                 case "seed demo":
-                    await sp.GetRequiredService<OpenCptsDb>().Database.MigrateAsync();
-                    await sp.GetRequiredService<ImportCommunes>().ChargerSiVideAsync();
-                    var charge = await sp.GetRequiredService<SeedDemo>().ChargerSiAbsenteAsync();
-                    Console.WriteLine(charge ? "CPTS de démonstration chargée." : "La CPTS de démonstration est déjà présente.");
-                    return 0;
+                    return await CommandeDemo.ChargerAsync(sp);
                 case "import communes":
                     return await ImporterCommunesAsync(sp);
                 case "import rpps":

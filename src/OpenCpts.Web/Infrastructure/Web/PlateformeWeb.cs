@@ -117,6 +117,10 @@ public static class PlateformeWeb
                 {
                     Console.WriteLine($"  {email,-32} {Roles.Libelle(role)}");
                 }
+                var jeton = app.Services.GetRequiredService<Features.Demo.JetonDemoSas>().Valeur;
+                Console.WriteLine(jeton is null
+                    ? $"Jeton d'API de la plateforme SAS : affiché au premier chargement de la démo (sinon : -- token create --user {Features.Demo.SeedDemo.EmailPlateformeSas} --name SAS)."
+                    : $"Jeton d'API de la plateforme SAS (Authorization: Bearer) : {jeton}");
             }
             Console.WriteLine();
         });

@@ -113,14 +113,15 @@ public class AnnuaireApiTests
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
-    public async Task The_api_accepts_the_session_cookie_too(Fournisseur fournisseur)
+    public async Task The_api_refuses_the_session_cookie(Fournisseur fournisseur)
     {
         await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
         var client = await app.ClientConnecteAsync(Roles.Coordination);
 
         var reponse = await client.GetAsync("/api/professionals");
 
-        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        // Bearer tokens only: a browser session must not be usable by another site's page.
+        Assert.Equal(HttpStatusCode.Unauthorized, reponse.StatusCode);
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]

@@ -19,7 +19,9 @@ public class AutorisationsTests(MatriceAutorisations matrice) : IClassFixture<Ma
     internal const string EmailMarqueur = "marqueur-confidentiel@test.invalid";
     internal const string NomMarqueur = "Zorglub-Confidentiel";
 
-    private static readonly string[] Tous = [.. Roles.Tous];
+    /// <summary>Every role of the CPTS; the SAS platform's machine account has only its own account pages.</summary>
+    private static readonly string[] Tous = [.. Roles.Tous.Where(r => r != Roles.PlateformeSas)];
+    private static readonly string[] TousEtPlateforme = [.. Roles.Tous];
     private static readonly string[] SaufLecture = [Roles.Coordination, Roles.Regulation, Roles.Professionnel, Roles.Bureau];
     private static readonly string[] Coordination = [Roles.Coordination];
     private static readonly string[] Regulation = [Roles.Coordination, Roles.Regulation];
@@ -29,8 +31,8 @@ public class AutorisationsTests(MatriceAutorisations matrice) : IClassFixture<Ma
     private static readonly (string Url, string[] Roles)[] Pages =
     [
         ("/", Tous),
-        ("/compte/profil", Tous),
-        ("/compte/deux-facteurs", Tous),
+        ("/compte/profil", TousEtPlateforme),
+        ("/compte/deux-facteurs", TousEtPlateforme),
         ("/administration/securite", Coordination),
         ("/administration/audit", Coordination),
         ("/territoire", Tous),

@@ -48,7 +48,7 @@ public class ConnexionTests
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
-    public async Task Five_failures_lock_the_account_for_15_minutes_even_against_the_right_password(Fournisseur fournisseur)
+    public async Task Five_failures_lock_the_account_for_15_minutes_even_against_the_right_password_with_the_same_message(Fournisseur fournisseur)
     {
         await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
         var utilisateur = await app.CreerUtilisateurAsync(Roles.Professionnel);
@@ -61,9 +61,11 @@ public class ConnexionTests
         var cinquieme = await SeConnecterAsync(client, utilisateur.Email!, "Faux-5");
         var avecLeBon = await SeConnecterAsync(client, utilisateur.Email!, OpenCptsApp.MotDePasse);
 
-        Assert.Contains("Compte verrouillé après plusieurs échecs. Réessayez dans 15 minutes.", await cinquieme.TexteAsync());
+        // A locked account is not revealed: the same message as a wrong password.
+        Assert.Contains("Adresse e-mail ou mot de passe incorrect.", await cinquieme.TexteAsync());
         Assert.Equal(HttpStatusCode.OK, avecLeBon.StatusCode);
-        Assert.Contains("Compte verrouillé", await avecLeBon.TexteAsync());
+        Assert.Contains("Adresse e-mail ou mot de passe incorrect.", await avecLeBon.TexteAsync());
+        Assert.DoesNotContain("verrouillé", await avecLeBon.TexteAsync());
         // Identity computes the lockout end with the real clock.
         var fin = await app.AvecDbAsync(async db => (await db.Users.FindAsync(utilisateur.Id))!.LockoutEnd);
         Assert.NotNull(fin);

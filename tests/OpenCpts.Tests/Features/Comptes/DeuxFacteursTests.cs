@@ -14,7 +14,7 @@ namespace OpenCpts.Tests.Features.Comptes;
 public class DeuxFacteursTests
 {
     /// <summary>Reads the key from the set-up page as a user types it, and enables 2FA with a code computed from it.</summary>
-    private static async Task<(string Cle, string PageActivee)> ActiverAsync(HttpClient client)
+    internal static async Task<(string Cle, string PageActivee)> ActiverAsync(HttpClient client)
     {
         var page = await (await client.GetAsync("/compte/deux-facteurs")).TexteAsync();
         var cle = Html.ElementParId(page, "cle-authentificateur").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
@@ -116,7 +116,7 @@ public class DeuxFacteursTests
         var client = await app.ConnecterAsync(utilisateur.Email!);
         await ActiverAsync(client);
 
-        var reponse = await client.PosterFormulaireAsync("/compte/deux-facteurs", new Dictionary<string, string>(), action: "/compte/deux-facteurs?handler=Desactiver");
+        var reponse = await client.PosterFormulaireAsync("/compte/deux-facteurs", new Dictionary<string, string> { ["verification"] = OpenCptsApp.MotDePasse }, action: "/compte/deux-facteurs?handler=Desactiver");
 
         Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
         Assert.False(await app.AvecDbAsync(async db => (await db.Users.SingleAsync(u => u.Id == utilisateur.Id)).TwoFactorEnabled));
@@ -158,9 +158,9 @@ public class DeuxFacteursTests
         var api = app.Client();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jeton.Valeur);
 
+        var appelApi = await api.GetAsync("/api/moi");
         var accueil = await client.GetAsync("/");
         var configuration = await client.GetAsync("/compte/deux-facteurs");
-        var appelApi = await api.GetAsync("/api/moi");
 
         Assert.Equal(HttpStatusCode.Redirect, accueil.StatusCode);
         Assert.Equal("/compte/deux-facteurs", accueil.Headers.Location?.OriginalString);
@@ -172,6 +172,9 @@ public class DeuxFacteursTests
         await ActiverAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        // Enrolment changed the security stamp, which retired the earlier token: a new one works.
+        var nouveau = await app.AvecServicesAsync(sp => sp.GetRequiredService<JetonsApi>().CreerAsync(utilisateur.Id, "intégration"));
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", nouveau.Valeur);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/moi")).StatusCode);
     }
 
@@ -184,7 +187,7 @@ public class DeuxFacteursTests
         var client = await app.ConnecterAsync(utilisateur.Email!);
         await ActiverAsync(client);
 
-        var reponse = await client.PosterFormulaireAsync("/compte/deux-facteurs", new Dictionary<string, string>(), action: "/compte/deux-facteurs?handler=Desactiver");
+        var reponse = await client.PosterFormulaireAsync("/compte/deux-facteurs", new Dictionary<string, string> { ["verification"] = OpenCptsApp.MotDePasse }, action: "/compte/deux-facteurs?handler=Desactiver");
 
         Assert.Contains("Impossible de désactiver la double authentification : votre rôle (Professionnel) l'exige.", await reponse.TexteAsync());
         Assert.True(await app.AvecDbAsync(async db => (await db.Users.SingleAsync(u => u.Id == utilisateur.Id)).TwoFactorEnabled));
@@ -199,7 +202,7 @@ public class DeuxFacteursTests
         var (_, pageActivee) = await ActiverAsync(client);
         var anciens = Html.ElementParId(pageActivee, "codes-recuperation");
 
-        var reponse = await client.PosterFormulaireAsync("/compte/deux-facteurs", new Dictionary<string, string>(), action: "/compte/deux-facteurs?handler=Codes");
+        var reponse = await client.PosterFormulaireAsync("/compte/deux-facteurs", new Dictionary<string, string> { ["verification"] = OpenCptsApp.MotDePasse }, action: "/compte/deux-facteurs?handler=Codes");
 
         var nouveaux = Html.ElementParId(await reponse.TexteAsync(), "codes-recuperation");
         Assert.Equal(10, Regex.Count(nouveaux, "<li"));

@@ -13,7 +13,7 @@ public class JetonsApiTests
 {
     private static async Task<string> CreerSurLeProfilAsync(HttpClient client, string nom)
     {
-        var reponse = await client.PosterFormulaireAsync("/compte/profil", new Dictionary<string, string> { ["Jeton.Nom"] = nom }, action: "/compte/profil?handler=Jeton");
+        var reponse = await client.PosterFormulaireAsync("/compte/profil", new Dictionary<string, string> { ["Jeton.Nom"] = nom, ["Jeton.Verification"] = OpenCptsApp.MotDePasse }, action: "/compte/profil?handler=Jeton");
         Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
         var html = await reponse.TexteAsync();
         Assert.Contains("il ne sera plus jamais affiché", html);

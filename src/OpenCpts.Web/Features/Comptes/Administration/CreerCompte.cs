@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Comptes.Administration;
@@ -17,7 +18,7 @@ public abstract record ResultatCreationCompte
 }
 
 /// <summary>Creates an account with its role and initial password (typed by the coordinator, subject to the password rules).</summary>
-public sealed class CreerCompte(OpenCptsDb db, UserManager<Utilisateur> utilisateurs, RoleManager<IdentityRole> roles, TimeProvider horloge)
+public sealed class CreerCompte(OpenCptsDb db, UserManager<Utilisateur> utilisateurs, RoleManager<IdentityRole> roles, TimeProvider horloge, JournalAudit audit)
 {
     public async Task<ResultatCreationCompte> ExecuteAsync(DemandeCompte demande, CancellationToken ct = default)
     {
@@ -87,6 +88,7 @@ public sealed class CreerCompte(OpenCptsDb db, UserManager<Utilisateur> utilisat
             return new ResultatCreationCompte.Refuse([.. ajout.Errors.Select(e => new ErreurChamp("", e.Description))]);
         }
         await transaction.CommitAsync(ct);
+        await audit.EnregistrerAsync("Creation", "Compte", utilisateur.Id, $"Compte {email} créé avec le rôle {Roles.Libelle(demande.Role)}", ct);
         return new ResultatCreationCompte.Cree(utilisateur.Id, email);
     }
 

@@ -2,11 +2,27 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCpts.Web.Features.Demo;
+using OpenCpts.Web.Infrastructure.Audit;
 
 namespace OpenCpts.Web.Features.Comptes.Anonyme;
 
-public class ConnexionModel(SignInManager<Utilisateur> connexion, ILogger<ConnexionModel> logger) : PageModel
+public class ConnexionModel(
+    SignInManager<Utilisateur> connexion,
+    UserManager<Utilisateur> utilisateurs,
+    IPasswordHasher<Utilisateur> hacheur,
+    IHostEnvironment environnement,
+    JournalAudit audit,
+    ILogger<ConnexionModel> logger) : PageModel
 {
+    /// <summary>The only failure message: a wrong password, an unknown address and a locked account look the same.</summary>
+    public const string MessageEchec = "Adresse e-mail ou mot de passe incorrect.";
+
+    /// <summary>A hash of a random password, checked when the address is unknown: the answer then costs the same
+    /// hashing work as for a real account, so its time does not tell whether the account exists.</summary>
+    private static readonly Lazy<string> EmpreinteFactice = new(() =>
+        new PasswordHasher<Utilisateur>().HashPassword(new Utilisateur(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+
     [BindProperty, Required(ErrorMessage = "L'adresse e-mail est obligatoire."), EmailAddress(ErrorMessage = "Adresse e-mail invalide.")]
     public string Email { get; set; } = "";
 
@@ -23,16 +39,28 @@ public class ConnexionModel(SignInManager<Utilisateur> connexion, ILogger<Connex
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var resultat = await connexion.PasswordSignInAsync(Email.Trim(), MotDePasse, SeSouvenir, lockoutOnFailure: true);
+        var email = Email.Trim();
+        var utilisateur = await utilisateurs.FindByNameAsync(email);
+        // The demo password is public: outside Development it opens nothing, even an account that still has it.
+        var motDePasseDemo = !environnement.IsDevelopment() && MotDePasse == SeedDemo.MotDePasse;
+        if (utilisateur is null || motDePasseDemo)
+        {
+            hacheur.VerifyHashedPassword(new Utilisateur(), EmpreinteFactice.Value, MotDePasse);
+            await audit.EnregistrerAsync("Refus", "Connexion", Tronquer(email),
+                utilisateur is null ? "Échec de connexion : compte inconnu" : "Échec de connexion : mot de passe de démonstration refusé hors Development", ct);
+            return Echec();
+        }
+        var resultat = await connexion.PasswordSignInAsync(utilisateur, MotDePasse, SeSouvenir, lockoutOnFailure: true);
         if (resultat.Succeeded)
         {
-            logger.LogInformation("Connexion de {Email}", Email);
+            logger.LogInformation("Connexion de {Email}", email);
+            await audit.EnregistrerAsync("Connexion", "Connexion", utilisateur.Id, $"Connexion réussie de {Tronquer(email)} (mot de passe)", ct);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         if (resultat.RequiresTwoFactor)
@@ -41,11 +69,19 @@ public class ConnexionModel(SignInManager<Utilisateur> connexion, ILogger<Connex
         }
         if (resultat.IsLockedOut)
         {
-            logger.LogWarning("Compte verrouillé : {Email}", Email);
-            ModelState.AddModelError("", "Compte verrouillé après plusieurs échecs. Réessayez dans 15 minutes.");
-            return Page();
+            logger.LogWarning("Compte verrouillé : {Email}", email);
+            await audit.EnregistrerAsync("Verrouillage", "Connexion", utilisateur.Id, $"Connexion refusée : compte {Tronquer(email)} verrouillé", ct);
+            return Echec();
         }
-        ModelState.AddModelError("", "Adresse e-mail ou mot de passe incorrect.");
+        await audit.EnregistrerAsync("Refus", "Connexion", utilisateur.Id, $"Échec de connexion de {Tronquer(email)} : mot de passe incorrect", ct);
+        return Echec();
+    }
+
+    private PageResult Echec()
+    {
+        ModelState.AddModelError("", MessageEchec);
         return Page();
     }
+
+    private static string Tronquer(string s) => s.Length <= 120 ? s : s[..120];
 }

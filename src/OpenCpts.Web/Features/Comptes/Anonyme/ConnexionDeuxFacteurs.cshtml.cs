@@ -2,10 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCpts.Web.Infrastructure.Audit;
 
 namespace OpenCpts.Web.Features.Comptes.Anonyme;
 
-public class ConnexionDeuxFacteursModel(SignInManager<Utilisateur> connexion) : PageModel
+public class ConnexionDeuxFacteursModel(SignInManager<Utilisateur> connexion, JournalAudit audit) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Le code est obligatoire."), StringLength(20)]
     public string Code { get; set; } = "";
@@ -22,9 +23,10 @@ public class ConnexionDeuxFacteursModel(SignInManager<Utilisateur> connexion) : 
     public async Task<IActionResult> OnGetAsync() =>
         await connexion.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Comptes/Anonyme/Connexion") : Page();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await connexion.GetTwoFactorAuthenticationUserAsync() is null)
+        var utilisateur = await connexion.GetTwoFactorAuthenticationUserAsync();
+        if (utilisateur is null)
         {
             return RedirectToPage("/Comptes/Anonyme/Connexion");
         }
@@ -33,14 +35,20 @@ public class ConnexionDeuxFacteursModel(SignInManager<Utilisateur> connexion) : 
             return Page();
         }
         var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        var resultat = code.Length == 6 && code.All(char.IsAsciiDigit)
+        var totp = code.Length == 6 && code.All(char.IsAsciiDigit);
+        var resultat = totp
             ? await connexion.TwoFactorAuthenticatorSignInAsync(code, SeSouvenir, SeSouvenirDeLAppareil)
             : await connexion.TwoFactorRecoveryCodeSignInAsync(Code.Replace(" ", "", StringComparison.Ordinal));
         if (resultat.Succeeded)
         {
+            await audit.EnregistrerAsync("Connexion", "Connexion", utilisateur.Id,
+                $"Connexion réussie de {utilisateur.Email} (mot de passe et {(totp ? "code TOTP" : "code de récupération")})", ct);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        ModelState.AddModelError("", resultat.IsLockedOut ? "Compte verrouillé après plusieurs échecs." : "Code invalide.");
+        await audit.EnregistrerAsync(resultat.IsLockedOut ? "Verrouillage" : "Refus", "Connexion", utilisateur.Id,
+            resultat.IsLockedOut ? $"Deuxième facteur refusé : compte {utilisateur.Email} verrouillé" : $"Deuxième facteur incorrect pour {utilisateur.Email}", ct);
+        // The same message when the account is locked: the lockout is not revealed to whoever holds the password.
+        ModelState.AddModelError("", "Code invalide.");
         return Page();
     }
 }

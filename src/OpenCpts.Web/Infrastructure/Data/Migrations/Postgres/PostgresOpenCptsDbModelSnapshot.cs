@@ -503,6 +503,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTime>("ExpireLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -515,6 +518,11 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("RevoqueLeUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TamponSecurite")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("UtilisateurId")
                         .IsRequired()

@@ -484,6 +484,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ExpireLeUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -495,6 +498,11 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevoqueLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TamponSecurite")
+                        .IsRequired()
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UtilisateurId")

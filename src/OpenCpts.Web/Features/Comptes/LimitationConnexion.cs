@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using OpenCpts.Web.Infrastructure.Audit;
+
+namespace OpenCpts.Web.Features.Comptes;
+
+/// <summary><c>OpenCpts:Connexion</c>: throttling of the sign-in and 2FA posts (every attempt counts, success or not).</summary>
+public sealed class OptionsConnexion
+{
+    /// <summary>Attempts per client address and window (IPv6 grouped by /64): many accounts tried from one place.</summary>
+    public int TentativesParAdresse { get; set; } = 30;
+    /// <summary>Attempts per account name (normalised e-mail; the pending user for the 2FA post) and window.</summary>
+    public int TentativesParCompte { get; set; } = 10;
+    public int FenetreMinutes { get; set; } = 15;
+}
+
+/// <summary>
+/// ASP.NET Core's rate limiter on <c>POST /compte/connexion</c> and <c>POST /compte/connexion-2fa</c>, with two
+/// chained partitions: the client address and the account name. Over the limit: 429, Retry-After, the French error
+/// page (ProblemDetails under /api), and an audit row. The lockout after 5 failures protects one account; this slows
+/// down an address that tries many accounts.
+/// </summary>
+public static class LimitationConnexion
+{
+    private const string CleCompte = "opencpts:compte-connexion";
+
+    private static readonly string[] Chemins = ["/compte/connexion", "/compte/connexion-2fa"];
+
+    public static IServiceCollection AddLimitationConnexion(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<OptionsConnexion>(configuration.GetSection("OpenCpts:Connexion"));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(ctx => EstTentative(ctx)
+                    ? Partition(ctx, "adresse:" + Adresse(ctx), o => o.TentativesParAdresse)
+                    : RateLimitPartition.GetNoLimiter("")),
+                PartitionedRateLimiter.Create<HttpContext, string>(ctx => EstTentative(ctx) && ctx.Items[CleCompte] is string compte
+                    ? Partition(ctx, "compte:" + compte, o => o.TentativesParCompte)
+                    : RateLimitPartition.GetNoLimiter("")));
+        });
+        // OnRejected is one delegate for the whole application: ours answers for the sign-in posts, any other
+        // feature's for its own endpoints.
+        services.PostConfigure<RateLimiterOptions>(o =>
+        {
+            var autre = o.OnRejected;
+            o.OnRejected = async (rejet, ct) =>
+            {
+                var http = rejet.HttpContext;
+                if (!EstTentative(http))
+                {
+                    if (autre is not null)
+                    {
+                        await autre(rejet, ct);
+                    }
+                    return;
+                }
+                if (rejet.Lease.TryGetMetadata(MetadataName.RetryAfter, out var delai))
+                {
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(delai.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+                await http.RequestServices.GetRequiredService<JournalAudit>().EnregistrerAsync("Refus", "Connexion",
+                    http.Items[CleCompte] as string ?? "", "Connexion limitée : trop de tentatives (429)", ct);
+                // The body is left empty: the status-code pages render the French page (or a ProblemDetails on /api).
+            };
+        });
+        return services;
+    }
+
+    /// <summary>After routing and authentication: reads the account name the partitions need, then limits. This is the
+    /// application's only UseRateLimiter (a second one would count every request twice): it also applies the endpoint
+    /// policies of other features (the public médecin-traitant form).</summary>
+    public static WebApplication UseLimitationConnexion(this WebApplication app)
+    {
+        app.Use(async (ctx, suivant) =>
+        {
+            if (EstTentative(ctx))
+            {
+                ctx.Items[CleCompte] = await CompteAsync(ctx);
+            }
+            await suivant(ctx);
+        });
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static bool EstTentative(HttpContext ctx) =>
+        HttpMethods.IsPost(ctx.Request.Method)
+        && Chemins.Contains(ctx.Request.Path.Value?.TrimEnd('/') ?? "", StringComparer.OrdinalIgnoreCase);
+
+    private static async Task<string?> CompteAsync(HttpContext ctx)
+    {
+        if (ctx.Request.Path.Value!.TrimEnd('/').EndsWith("-2fa", StringComparison.OrdinalIgnoreCase))
+        {
+            // The account is the one whose password was just checked (Identity's two-factor cookie).
+            var attente = await ctx.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+            return attente.Principal?.FindFirstValue(ClaimTypes.Name) is { } id ? "id:" + id : null;
+        }
+        if (!ctx.Request.HasFormContentType)
+        {
+            return null;
+        }
+        try
+        {
+            var email = (await ctx.Request.ReadFormAsync(ctx.RequestAborted))["Email"].ToString().Trim();
+            return email.Length == 0 ? null : email.ToUpperInvariant();
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext ctx, string cle, Func<OptionsConnexion, int> permis)
+    {
+        var options = ctx.RequestServices.GetRequiredService<IOptions<OptionsConnexion>>().Value;
+        var horloge = ctx.RequestServices.GetRequiredService<TimeProvider>();
+        return RateLimitPartition.Get(cle, _ => new FenetreFixe(Math.Max(1, permis(options)), TimeSpan.FromMinutes(options.FenetreMinutes), horloge));
+    }
+
+    /// <summary>The client address; an IPv6 address stands for its /64, which one subscriber usually holds entirely.</summary>
+    internal static string Adresse(HttpContext ctx)
+    {
+        var ip = ctx.Connection.RemoteIpAddress;
+        if (ip is null)
+        {
+            return "inconnue";
+        }
+        if (ip.IsIPv4MappedToIPv6)
+        {
+            ip = ip.MapToIPv4();
+        }
+        if (ip.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            var octets = ip.GetAddressBytes();
+            Array.Clear(octets, 8, 8);
+            return new IPAddress(octets) + "/64";
+        }
+        return ip.ToString();
+    }
+}
