@@ -47,8 +47,9 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     /// <summary>Starts the platform on a new empty database. Skips the test when PostgreSQL is absent locally
     /// (./test.sh sets OPENCPTS_EXIGER_POSTGRES=1 so that CI fails instead).</summary>
     /// <param name="certificatHttps">With <paramref name="kestrel"/>: listen in HTTPS with this server certificate.</param>
+    /// <param name="parametres">Configuration settings of the platform (<c>OpenCpts:…</c>), read at start-up.</param>
     public static async Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur, Action<IServiceCollection>? services = null, bool kestrel = false,
-        System.Security.Cryptography.X509Certificates.X509Certificate2? certificatHttps = null)
+        System.Security.Cryptography.X509Certificates.X509Certificate2? certificatHttps = null, IReadOnlyDictionary<string, string>? parametres = null)
     {
         string chaine;
         string? fichier = null;
@@ -73,7 +74,7 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
         }
         var horloge = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         horloge.AutoAdvanceAmount = TimeSpan.Zero;
-        var usine = new Usine(fournisseur, chaine, horloge, services);
+        var usine = new Usine(fournisseur, chaine, horloge, services, parametres);
         if (kestrel)
         {
             // A real socket on a free loopback port, for the browser of the end-to-end tests.
@@ -86,6 +87,12 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
                 usine.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificatHttps)));
             }
             usine.StartServer();
+        }
+        else
+        {
+            // Cookies are Secure outside Development: the in-memory server is addressed in HTTPS so that the test
+            // client sends them back, as a browser would.
+            usine.ClientOptions.BaseAddress = new Uri("https://localhost");
         }
         var app = new OpenCptsApp(usine, fournisseur, horloge, fichier);
         // Creating a client starts the host, which migrates and loads the communes (PreparerBaseAsync).
@@ -143,13 +150,13 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
 
     private static async Task PreparerModeleAsync(Fournisseur fournisseur, string chaine)
     {
-        await using var usine = new Usine(fournisseur, chaine, new FakeTimeProvider(), null);
+        await using var usine = new Usine(fournisseur, chaine, new FakeTimeProvider(), null, null);
         usine.CreateClient().Dispose();
     }
 
     /// <summary>An anonymous client with its own cookies; redirects are not followed, so tests see them.</summary>
     public HttpClient Client() =>
-        _usine.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        _usine.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = AdresseBase });
 
     /// <summary>Creates a user with the role and returns a client signed in through the real sign-in form.</summary>
     public async Task<HttpClient> ClientConnecteAsync(string role, Action<Utilisateur>? personnaliser = null)
@@ -263,7 +270,8 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
         }
     }
 
-    private sealed class Usine(Fournisseur fournisseur, string chaine, FakeTimeProvider horloge, Action<IServiceCollection>? services)
+    private sealed class Usine(Fournisseur fournisseur, string chaine, FakeTimeProvider horloge, Action<IServiceCollection>? services,
+        IReadOnlyDictionary<string, string>? parametres)
         : WebApplicationFactory<Program>
     {
         public string DossierCles { get; } = Path.Combine(Path.GetTempPath(), $"opencpts-cles-{Guid.NewGuid():N}");
@@ -288,6 +296,10 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
             builder.UseSetting("OpenCpts:Database:MigrerAuDemarrage", "true");
             builder.UseSetting("OpenCpts:Demo:Charger", "false");
             builder.UseSetting("OpenCpts:DataProtection:Keys", DossierCles);
+            foreach (var (cle, valeur) in parametres ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(cle, valeur);
+            }
             builder.ConfigureTestServices(s =>
             {
                 s.AddSingleton<TimeProvider>(horloge);
