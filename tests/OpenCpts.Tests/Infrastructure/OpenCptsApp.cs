@@ -90,6 +90,12 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
             }
             usine.StartServer();
         }
+        else
+        {
+            // Cookies are Secure outside Development: the in-memory server is addressed in HTTPS so that the test
+            // client sends them back, as a browser would.
+            usine.ClientOptions.BaseAddress = new Uri("https://localhost");
+        }
         var app = new OpenCptsApp(usine, fournisseur, horloge, fichier);
         // Creating a client starts the host, which migrates and loads the communes (PreparerBaseAsync).
         usine.CreateClient().Dispose();
@@ -152,7 +158,7 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
 
     /// <summary>An anonymous client with its own cookies; redirects are not followed, so tests see them.</summary>
     public HttpClient Client() =>
-        _usine.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        _usine.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = AdresseBase });
 
     /// <summary>Creates a user with the role and returns a client signed in through the real sign-in form.</summary>
     public async Task<HttpClient> ClientConnecteAsync(string role, Action<Utilisateur>? personnaliser = null)

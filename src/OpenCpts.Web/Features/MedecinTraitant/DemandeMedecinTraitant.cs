@@ -187,6 +187,7 @@ public class DemandeMedecinTraitantConfiguration : IEntityTypeConfiguration<Dema
         builder.HasIndex(d => new { d.CptsId, d.Statut });
         builder.HasIndex(d => new { d.NomNormalise, d.DateNaissance });
         builder.HasIndex(d => d.Ins);
+        builder.HasIndex(d => new { d.Origine, d.InscritLeUtc });
     }
 }
 

@@ -9,16 +9,19 @@ using OpenCpts.Web.Infrastructure.Data;
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
 /// <summary>
-/// The public form: a patient registers himself, without an account. Against abuse: a per-IP rate limit on
-/// submissions, a signed arithmetic question, and a honeypot field that people do not see. Whatever goes wrong,
+/// The public form: a patient registers himself, without an account. Against abuse: a rate limit on submissions per
+/// address (IPv6: per /64), a global hourly cap that alerts the Coordination, a signed single-use arithmetic question,
+/// and a honeypot field that people do not see. Whatever goes wrong,
 /// nothing is stored; a possible duplicate is registered and flagged for the Coordination (the patient is not told
 /// that someone else is registered). Success shows the reference number.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(ListeAttente.LimiteInscriptionPublique)]
-public class InscriptionModel(InscrireDemandeMt inscrire, ValiderDemandeMt valider, DefiInscription defis, OpenCptsDb db, CptsCourante cpts) : PageModel
+public class InscriptionModel(
+    InscrireDemandeMt inscrire, ValiderDemandeMt valider, DefiInscription defis, PlafondInscriptionsPubliques plafond, OpenCptsDb db, CptsCourante cpts)
+    : PageModel
 {
-    public const string MessageDefi = "La réponse à la question de vérification est incorrecte ou a expiré : répondez à la nouvelle question.";
+    public const string MessageDefi = "La réponse à la question de vérification est incorrecte, a expiré ou a déjà servi : répondez à la nouvelle question.";
 
     [BindProperty] public string? Nom { get; set; }
     [BindProperty] public string? Prenom { get; set; }
@@ -49,11 +52,18 @@ public class InscriptionModel(InscrireDemandeMt inscrire, ValiderDemandeMt valid
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (await plafond.AtteintAsync(ct))
+        {
+            ModelState.AddModelError("", PlafondInscriptionsPubliques.MessageRefus);
+            await ChargerAsync(ct);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         if (!string.IsNullOrEmpty(SiteWeb))
         {
             ModelState.AddModelError("", "Votre demande n'a pas pu être enregistrée.");
         }
-        else if (!defis.Verifier(JetonDefi, ReponseDefi))
+        else if (!await defis.VerifierAsync(JetonDefi, ReponseDefi, ct))
         {
             ModelState.AddModelError("Defi", MessageDefi);
         }

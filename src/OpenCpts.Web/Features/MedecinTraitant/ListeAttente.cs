@@ -17,7 +17,7 @@ public static class ListeAttente
     public const string PolitiqueInscription = "MtInscription";
     /// <summary>Aggregated follow-up, no identities: Coordination, Bureau, Lecture institutionnelle.</summary>
     public const string PolitiqueSuivi = "MtSuivi";
-    /// <summary>Rate limit of the anonymous public form, per IP address.</summary>
+    /// <summary>Rate limit of the anonymous public form, per IPv4 address or IPv6 /64.</summary>
     public const string LimiteInscriptionPublique = "MtInscriptionPublique";
 
     public static IServiceCollection AddListeAttente(this IServiceCollection services)
@@ -31,13 +31,10 @@ public static class ListeAttente
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Only the submissions count: showing the form again is free.
+            // The client address is the one the forwarded headers give when a known proxy relays (Infrastructure/Web/Transport).
             o.AddPolicy(LimiteInscriptionPublique, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "inconnue", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, http.RequestServices.GetRequiredService<OptionsListeAttente>().InscriptionsParHeure),
-                    Window = TimeSpan.FromHours(1),
-                    QueueLimit = 0,
-                })
+                ? LimiteParAdresse.Partition(http, http.RequestServices.GetRequiredService<OptionsListeAttente>().InscriptionsParHeure,
+                    http.RequestServices.GetRequiredService<TimeProvider>())
                 : RateLimitPartition.GetNoLimiter("lecture"));
             o.OnRejected = async (ctx, ct) =>
             {
@@ -59,7 +56,9 @@ public static class ListeAttente
         services.AddScoped<FusionnerDemandesMt>();
         services.AddScoped<EnregistrerPonderation>();
         services.AddScoped<CalculerSuiviMt>();
-        services.AddSingleton<DefiInscription>();
+        services.AddScoped<UsagesUniques>();
+        services.AddScoped<DefiInscription>();
+        services.AddScoped<PlafondInscriptionsPubliques>();
         return services;
     }
 

@@ -6,6 +6,12 @@ public sealed class OptionsListeAttente
     /// <summary>Registrations (POSTs of the public form) accepted per IP address and per hour.</summary>
     public int InscriptionsParHeure { get; set; } = 5;
 
+    /// <summary>
+    /// Registrations through the public form accepted per hour from all addresses together: a flood from many
+    /// addresses stops there, and the Coordination is told once.
+    /// </summary>
+    public int InscriptionsParHeureTotal { get; set; } = 60;
+
     /// <summary>How long the anti-robot question of the public form stays valid.</summary>
     public int DureeDefiMinutes { get; set; } = 30;
 }

@@ -11,7 +11,8 @@ public class ErreurModel : PageModel
 
     public void OnGet(int code) => Remplir(code);
 
-    public void OnPost(int code) => Remplir(code);
+    // No parameter to bind: binding would read the request body (a refused upload of many megabytes) to look for one.
+    public void OnPost() => Remplir(RouteData.Values["code"] is string c && int.TryParse(c, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 500);
 
     private void Remplir(int code)
     {

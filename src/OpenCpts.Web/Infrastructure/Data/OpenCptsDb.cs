@@ -63,6 +63,7 @@ public abstract class OpenCptsDb(DbContextOptions options) : IdentityDbContext<U
     public DbSet<Features.Parcours.EtapeModele> EtapesModele => Set<Features.Parcours.EtapeModele>();
     public DbSet<Features.Parcours.InscriptionParcours> InscriptionsParcours => Set<Features.Parcours.InscriptionParcours>();
     public DbSet<Features.Parcours.TacheParcours> TachesParcours => Set<Features.Parcours.TacheParcours>();
+    public DbSet<Features.MedecinTraitant.UsageUnique> UsagesUniques => Set<Features.MedecinTraitant.UsageUnique>();
 
     /// <summary>True on PostgreSQL, for the few places where SQL differs (bulk paths).</summary>
     public bool EstPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -26,6 +26,21 @@ public sealed class OptionsSmtp
     public string? Utilisateur { get; set; }
     public string? MotDePasse { get; set; }
     public string Expediteur { get; set; } = "ne-pas-repondre@opencpts.invalid";
+
+    /// <summary>
+    /// Plain SMTP, without TLS: only for a relay on the same machine or network (e.g. a local Postfix). Off by default;
+    /// when on, every connection is logged as a warning.
+    /// </summary>
+    public bool SansTls { get; set; }
+
+    /// <summary>
+    /// TLS is required: implicit TLS on port 465, STARTTLS elsewhere (the connection fails if the server does not offer
+    /// it). Never <c>Auto</c>/<c>StartTlsWhenAvailable</c>, which would fall back to plain text without a word.
+    /// </summary>
+    public MailKit.Security.SecureSocketOptions Securite =>
+        SansTls ? MailKit.Security.SecureSocketOptions.None
+        : Port == 465 ? MailKit.Security.SecureSocketOptions.SslOnConnect
+        : MailKit.Security.SecureSocketOptions.StartTls;
 }
 
 /// <summary>
@@ -77,7 +92,11 @@ public sealed class EnvoiSmtp(OptionsSmtp options, BoiteEnvoi boite, ILogger<Env
             mime.Subject = message.Sujet;
             mime.Body = new MimeKit.TextPart("plain") { Text = message.Texte };
             using var smtp = new MailKit.Net.Smtp.SmtpClient();
-            await smtp.ConnectAsync(options.Hote!, options.Port, MailKit.Security.SecureSocketOptions.Auto, ct);
+            if (options.SansTls)
+            {
+                journal.LogWarning("E-mail sent through {Hote} without TLS (OpenCpts:Smtp:SansTls)", options.Hote);
+            }
+            await smtp.ConnectAsync(options.Hote!, options.Port, options.Securite, ct);
             if (!string.IsNullOrEmpty(options.Utilisateur))
             {
                 await smtp.AuthenticateAsync(options.Utilisateur, options.MotDePasse ?? "", ct);

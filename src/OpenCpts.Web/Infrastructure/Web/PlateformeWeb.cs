@@ -41,6 +41,7 @@ public static class PlateformeWeb
         }));
         services.AddHealthChecks().AddCheck<BaseJoignable>("base");
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddTransport(configuration, environnement);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Francais);
@@ -52,10 +53,11 @@ public static class PlateformeWeb
 
     public static WebApplication UsePlateformeWeb(this WebApplication app)
     {
+        app.UseEntetesSecurite();
+        app.UseTransport();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/erreur/500");
-            app.UseHsts();
         }
         app.UseStatusCodePages(async ctx =>
         {

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Features.Annuaire;
@@ -23,22 +21,7 @@ public class JournalAuditTests
     private const string Adresse = "203.0.113.7";
     private const string Navigateur = "Navigateur-de-test/1.0";
 
-    /// <summary>The test server has no socket: give each request the address a client would have.</summary>
-    private static Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur) =>
-        OpenCptsApp.DemarrerAsync(fournisseur, s => s.AddSingleton<IStartupFilter, AdresseClient>());
-
-    private sealed class AdresseClient : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> suivant) => app =>
-        {
-            app.Use((contexte, next) =>
-            {
-                contexte.Connection.RemoteIpAddress ??= IPAddress.Parse(Adresse);
-                return next(contexte);
-            });
-            suivant(app);
-        };
-    }
+    private static Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur) => OpenCptsApp.DemarrerAsync(fournisseur, AdresseClient.Activer);
 
     private static Task<List<EntreeAudit>> EntreesAsync(OpenCptsApp app, string action) =>
         app.AvecDbAsync(db => db.EntreesAudit.Where(e => e.Action == action).OrderBy(e => e.Id).ToListAsync());
@@ -49,6 +32,7 @@ public class JournalAuditTests
         await using var app = await DemarrerAsync(fournisseur);
         var client = await app.ClientConnecteAsync(Roles.Professionnel);
         client.DefaultRequestHeaders.UserAgent.ParseAdd(Navigateur);
+        client.DefaultRequestHeaders.Add(AdresseClient.Entete, Adresse);
 
         var reponse = await client.GetAsync("/administration/audit");
 
@@ -80,6 +64,7 @@ public class JournalAuditTests
         await using var app = await DemarrerAsync(fournisseur);
         var client = app.Client();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "faux-jeton");
+        client.DefaultRequestHeaders.Add(AdresseClient.Entete, Adresse);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/moi")).StatusCode);
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Tests.Features.Comptes;
 using OpenCpts.Tests.Infrastructure;
+using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Features.MedecinTraitant;
 
 namespace OpenCpts.Tests.Features.MedecinTraitant;
@@ -131,5 +132,74 @@ public class InscriptionPubliqueTests
         Assert.Equal(0, await app.AvecDbAsync(db => db.DemandesMedecinTraitant.CountAsync()));
         // Showing the form stays possible.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/medecin-traitant/inscription")).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task A_question_answered_once_cannot_be_answered_again(Fournisseur fournisseur)
+    {
+        await using var app = await ListeAttenteMt.DemarrerAsync(fournisseur);
+        var client = app.Client();
+        var html = await client.GetStringAsync("/medecin-traitant/inscription");
+        var q = ListeAttenteMt.Question().Match(WebUtility.HtmlDecode(html));
+        var champs = ListeAttenteMt.FormulairePublic();
+        champs["__RequestVerificationToken"] = WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+        champs["JetonDefi"] = WebUtility.HtmlDecode(Regex.Match(html, "name=\"JetonDefi\" value=\"([^\"]+)\"").Groups[1].Value);
+        champs["ReponseDefi"] = (int.Parse(q.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + int.Parse(q.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var premier = await client.PostAsync("/medecin-traitant/inscription", new FormUrlEncodedContent(champs));
+        champs["Prenom"] = "Rejoué";
+        var rejeu = await client.PostAsync("/medecin-traitant/inscription", new FormUrlEncodedContent(champs));
+
+        Assert.Contains("Votre demande est enregistrée.", await premier.TexteAsync(), StringComparison.Ordinal);
+        Assert.Contains(InscriptionModel.MessageDefi, await rejeu.TexteAsync(), StringComparison.Ordinal);
+        Assert.Equal(["Maëlle"], await app.AvecDbAsync(db => db.DemandesMedecinTraitant.Select(d => d.Prenom).ToListAsync()));
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task Past_the_global_hourly_cap_the_form_refuses_and_tells_the_coordination_once(Fournisseur fournisseur)
+    {
+        await using var app = await ListeAttenteMt.DemarrerAsync(fournisseur, inscriptionsParHeureTotal: 2);
+        var coordination = await app.CreerUtilisateurAsync(Roles.Coordination);
+        var client = app.Client();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PosterInscriptionPubliqueAsync(ListeAttenteMt.FormulairePublic())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PosterInscriptionPubliqueAsync(ListeAttenteMt.FormulairePublic())).StatusCode);
+        var refus = await client.PosterInscriptionPubliqueAsync(ListeAttenteMt.FormulairePublic());
+        var encore = await client.PosterInscriptionPubliqueAsync(ListeAttenteMt.FormulairePublic());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refus.StatusCode);
+        Assert.Contains(PlafondInscriptionsPubliques.MessageRefus, await refus.TexteAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TooManyRequests, encore.StatusCode);
+        Assert.Equal(2, await app.AvecDbAsync(db => db.DemandesMedecinTraitant.CountAsync()));
+        var alerte = Assert.Single(await app.AvecDbAsync(db => db.MessagesSortants.ToListAsync()));
+        Assert.Equal(coordination.Email, alerte.Destinataire);
+        Assert.Contains("plafond de 2 par heure est atteint", alerte.Texte, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fontaine", alerte.Texte + alerte.Sujet, StringComparison.OrdinalIgnoreCase);
+        // An hour later on the platform clock, the form takes registrations again.
+        app.Horloge.Advance(TimeSpan.FromMinutes(61));
+        Assert.Contains("Votre demande est enregistrée.", await (await client.PosterInscriptionPubliqueAsync(ListeAttenteMt.FormulairePublic())).TexteAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task Two_IPv6_addresses_of_the_same_64_share_the_per_address_limit(Fournisseur fournisseur)
+    {
+        await using var app = await ListeAttenteMt.DemarrerAsync(fournisseur, inscriptionsParHeure: 1,
+            parametres: new Dictionary<string, string?> { ["OpenCpts:ProxiesConnus"] = "10.0.0.1" });
+
+        async Task<HttpStatusCode> DepuisAsync(string adresse)
+        {
+            var client = app.Client();
+            // Relayed by the known proxy, which gives the browser's address.
+            client.DefaultRequestHeaders.Add(AdresseClient.Entete, "10.0.0.1");
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", adresse);
+            client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+            return (await client.PosterInscriptionPubliqueAsync(ListeAttenteMt.FormulairePublic())).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await DepuisAsync("2001:db8:1:2::10"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await DepuisAsync("2001:db8:1:2:ffff:ffff:ffff:1"));
+        Assert.Equal(HttpStatusCode.OK, await DepuisAsync("2001:db8:1:3::10"));
+        Assert.Equal(HttpStatusCode.OK, await DepuisAsync("192.0.2.1"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await DepuisAsync("::ffff:192.0.2.1"));
     }
 }

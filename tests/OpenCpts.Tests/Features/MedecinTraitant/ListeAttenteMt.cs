@@ -10,10 +10,19 @@ namespace OpenCpts.Tests.Features.MedecinTraitant;
 /// <summary>Intent methods for the waiting-list tests.</summary>
 public static partial class ListeAttenteMt
 {
-    /// <summary>The platform with a CPTS on Bourges and Saint-Doulchard; <paramref name="inscriptionsParHeure"/> sets the public form's rate limit.</summary>
-    public static async Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur, int inscriptionsParHeure = 100)
+    /// <summary>
+    /// The platform with a CPTS on Bourges and Saint-Doulchard; <paramref name="inscriptionsParHeure"/> sets the public form's
+    /// per-address limit, <paramref name="inscriptionsParHeureTotal"/> its global cap. Requests may set the connection's
+    /// address (<see cref="AdresseClient"/>).
+    /// </summary>
+    public static async Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur, int inscriptionsParHeure = 100, int inscriptionsParHeureTotal = 1000,
+        IReadOnlyDictionary<string, string?>? parametres = null)
     {
-        var app = await OpenCptsApp.DemarrerAsync(fournisseur, s => s.AddSingleton(new OptionsListeAttente { InscriptionsParHeure = inscriptionsParHeure }));
+        var app = await OpenCptsApp.DemarrerAsync(fournisseur, s =>
+        {
+            s.AddSingleton(new OptionsListeAttente { InscriptionsParHeure = inscriptionsParHeure, InscriptionsParHeureTotal = inscriptionsParHeureTotal });
+            AdresseClient.Activer(s);
+        }, parametres: parametres);
         await app.CreerCptsAsync("18033", "18205");
         return app;
     }

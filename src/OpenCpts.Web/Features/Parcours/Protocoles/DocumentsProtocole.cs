@@ -19,8 +19,9 @@ public abstract record ResultatAjoutDocument
 public sealed record ContenuDocument(string NomFichier, string TypeContenu, byte[] Contenu);
 
 /// <summary>
-/// Documents attached to a protocol: PDF, PNG or JPEG of 10 Mo at most. A file is accepted only when its declared
-/// type is one of those AND its first bytes are those of that type (a page or a program renamed ".pdf" is refused);
+/// Documents attached to a protocol: PDF, PNG or JPEG of 10 Mo at most, with the checks of team attachments
+/// (<see cref="FichiersAcceptes"/>): declared type one of those, extension matching it, and first bytes those of that
+/// type (a page or a program renamed ".pdf" is refused);
 /// it is then always served as a download of the type recognised, never displayed inline.
 /// </summary>
 public sealed class DocumentsProtocole(OpenCptsDb db, CptsCourante cptsCourante, TimeProvider horloge)
@@ -50,6 +51,12 @@ public sealed class DocumentsProtocole(OpenCptsDb db, CptsCourante cptsCourante,
         {
             return new ResultatAjoutDocument.Refuse(
                 $"Le fichier « {nom} » n'est pas accepté ({(type.Length == 0 ? "type inconnu" : type)}) : seuls les PDF, PNG et JPEG peuvent être joints.");
+        }
+        var extensions = FichiersAcceptes.Extensions(attendu);
+        if (!extensions.Contains(Path.GetExtension(nom).ToLowerInvariant()))
+        {
+            return new ResultatAjoutDocument.Refuse(
+                $"Le fichier « {nom} » : son extension ne correspond pas à son type ({string.Join(" ou ", extensions)} attendu).");
         }
         using var memoire = new MemoryStream((int)taille);
         var tampon = new byte[81920];

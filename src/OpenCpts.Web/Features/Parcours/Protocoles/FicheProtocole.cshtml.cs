@@ -7,10 +7,11 @@ namespace OpenCpts.Web.Features.Parcours;
 
 /// <summary>
 /// A protocol: its rendered content (the current version, or <c>?version=N</c>), professions, documents and history.
-/// The Coordination changes its status and adds or removes documents here. The request limit is above the 10 Mo
-/// per file so that a file slightly too big gets a clear message instead of a failed request.
+/// The Coordination changes its status and adds or removes documents here; its policy refuses anyone else's POST before
+/// the body is read. The request limit is above the 10 Mo per file so that a file slightly too big gets a clear message
+/// instead of a failed request.
 /// </summary>
-[Authorize(Policy = Protocoles.PolitiqueLecture)]
+[Authorize(Policy = Protocoles.PolitiqueFiche)]
 [RequestSizeLimit(TailleRequeteMax)]
 [RequestFormLimits(MultipartBodyLengthLimit = TailleRequeteMax)]
 public class FicheProtocoleModel(ConsulterProtocole consulter, ChangerStatutProtocole changer, DocumentsProtocole documents) : PageModel

@@ -6,8 +6,11 @@ namespace OpenCpts.Web.Features.Parcours;
 /// <summary>
 /// Turns a protocol's Markdown into HTML that is safe to show as is. Two locks: Markdig with raw HTML disabled
 /// (a <c>&lt;script&gt;</c> typed in the text comes out as text), then an allow-list sanitizer as defence in depth
-/// (no script, style, iframe or form element, no <c>on*</c> or <c>style</c> attribute, links only in http, https or
-/// mailto). Thread-safe: registered as a singleton.
+/// (no script, style, iframe or form element, no <c>on*</c>, <c>style</c>, <c>id</c> or <c>class</c> attribute, links
+/// only in http, https or mailto). Ids and classes are dropped so that a protocol's text cannot clash with the page's
+/// own elements or borrow its styles (a fake "alert" or button). Images must be relative URLs (<c>/parcours/…</c>,
+/// <c>documents/2</c>): an image from another host would tell that host who reads the protocol, and when.
+/// Thread-safe: registered as a singleton.
 /// </summary>
 public sealed class RenduMarkdown
 {
@@ -20,7 +23,7 @@ public sealed class RenduMarkdown
 
     private static readonly string[] Attributs =
     [
-        "href", "title", "src", "alt", "id", "class", "colspan", "rowspan", "start", "type", "checked", "disabled", "align",
+        "href", "title", "src", "alt", "colspan", "rowspan", "start", "type", "checked", "disabled", "align",
     ];
 
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
@@ -49,7 +52,15 @@ public sealed class RenduMarkdown
                 champ.Remove();
             }
         };
-        // Bootstrap look for tables and images, which Markdig emits bare.
+        // Images only from the platform itself: a relative URL, not "//host/…" nor any scheme.
+        _nettoyeur.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "img" } image && !EstRelative(image.GetAttribute("src")))
+            {
+                image.Remove();
+            }
+        };
+        // Bootstrap look for tables and images, which Markdig emits bare (set after the allow-list, so kept).
         _nettoyeur.PostProcessNode += (_, e) =>
         {
             switch (e.Node)
@@ -72,6 +83,17 @@ public sealed class RenduMarkdown
                 lien.SetAttribute("rel", "noopener noreferrer nofollow");
             }
         };
+    }
+
+    // Browsers read "/\host" like "//host": a backslash is never part of a relative image URL here.
+    private static bool EstRelative(string? url)
+    {
+        var u = (url ?? "").Trim();
+        return u.Length > 0
+            && !u.StartsWith("//", StringComparison.Ordinal)
+            && !u.Contains('\\', StringComparison.Ordinal)
+            && !u.Contains(':', StringComparison.Ordinal)
+            && Uri.TryCreate(u, UriKind.Relative, out _);
     }
 
     /// <summary>The sanitized HTML of <paramref name="markdown"/> (empty for empty text).</summary>

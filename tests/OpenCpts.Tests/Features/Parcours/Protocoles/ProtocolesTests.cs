@@ -245,6 +245,61 @@ public class ProtocolesTests
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task A_file_whose_extension_does_not_match_its_type_is_refused(Fournisseur fournisseur)
+    {
+        var (app, coordination) = await DemarrerAsync(fournisseur);
+        await using var _ = app;
+        var id = await coordination.CreerAsync();
+
+        var reponse = await coordination.JoindreAsync(id, "protocole.pdf.html", "application/pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray());
+
+        Assert.Contains("Le fichier « protocole.pdf.html » : son extension ne correspond pas à son type (.pdf attendu).", await reponse.TexteAsync(), StringComparison.Ordinal);
+        Assert.Empty((await ProtocoleAsync(app, id)).Documents);
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task An_upload_by_another_role_is_refused_before_its_body_is_read(Fournisseur fournisseur)
+    {
+        var (app, coordination) = await DemarrerAsync(fournisseur);
+        await using var _ = app;
+        var id = await coordination.CreerAsync();
+        var professionnel = await app.ClientConnecteAsync(Roles.Professionnel);
+        var corps = new CorpsCompte(30L * 1024 * 1024);
+        corps.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=limite");
+
+        var reponse = await professionnel.PostAsync($"/parcours/protocoles/{id}?handler=Document", corps);
+
+        Assert.Equal(HttpStatusCode.Forbidden, reponse.StatusCode);
+        Assert.True(corps.Envoyes < 1024 * 1024, $"{corps.Envoyes} bytes read before the refusal");
+        Assert.Empty((await ProtocoleAsync(app, id)).Documents);
+    }
+
+    /// <summary>A large request body produced on demand, which counts what the server pulled from it.</summary>
+    private sealed class CorpsCompte(long taille) : HttpContent
+    {
+        private long _envoyes;
+
+        public long Envoyes => Interlocked.Read(ref _envoyes);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            var bloc = new byte[16 * 1024];
+            "--limite\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4"u8.CopyTo(bloc);
+            while (Envoyes < taille)
+            {
+                await stream.WriteAsync(bloc);
+                Interlocked.Add(ref _envoyes, bloc.Length);
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = -1;
+            return false;
+        }
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task A_file_over_10_MB_is_refused_with_its_size(Fournisseur fournisseur)
     {
         var (app, coordination) = await DemarrerAsync(fournisseur);
@@ -358,7 +413,7 @@ public class ProtocolesTests
         var liste = await api.GetFromJsonAsync<JsonElement>("/api/parcours/protocoles?statut=Valide");
 
         var html = detail.GetProperty("contenuHtml").GetString()!;
-        Assert.Contains("<h2 id=\"alerte\">Alerte</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Alerte</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<strong>2 kg</strong>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
         Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);

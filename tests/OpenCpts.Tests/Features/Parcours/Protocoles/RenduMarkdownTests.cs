@@ -76,6 +76,30 @@ public class RenduMarkdownTests
     }
 
     [Fact]
+    public void Ids_classes_and_images_from_other_hosts_are_dropped()
+    {
+        var document = Html("""
+            ## Titre {#contenu .alert .alert-danger}
+
+            Texte {.btn .btn-primary}
+
+            ![local](/parcours/protocoles/1/documents/2) ![relatif](schema.png) ![ailleurs](https://traceur.exemple.invalid/pixel.png)
+            ![sans schéma](//traceur.exemple.invalid/p.png) ![http](http://traceur.exemple.invalid/p.png)
+
+            | a |
+            | - |
+            | b |
+            """);
+
+        Assert.Empty(document.QuerySelectorAll("[id]"));
+        Assert.DoesNotContain(document.All, e => e.ClassList.Any(c => c.StartsWith("alert", StringComparison.Ordinal) || c.StartsWith("btn", StringComparison.Ordinal)));
+        Assert.Equal(["/parcours/protocoles/1/documents/2", "schema.png"], document.QuerySelectorAll("img").Select(i => i.GetAttribute("src")));
+        // The platform's own look stays.
+        Assert.Equal("table table-sm table-bordered", document.QuerySelector("table")?.GetAttribute("class"));
+        Assert.Equal("img-fluid", document.QuerySelector("img")?.GetAttribute("class"));
+    }
+
+    [Fact]
     public void Empty_content_renders_nothing() =>
         Assert.Equal("", Rendu.EnHtml("  \n "));
 }

@@ -916,6 +916,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("NomNormalise", "DateNaissance");
 
+                    b.HasIndex("Origine", "InscritLeUtc");
+
                     b.ToTable("DemandesMedecinTraitant", (string)null);
                 });
 
@@ -1044,6 +1046,22 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("CptsId");
 
                     b.ToTable("PropositionsAppariement", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.UsageUnique", b =>
+                {
+                    b.Property<string>("Cle")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("ExpireLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Cle");
+
+                    b.HasIndex("ExpireLeUtc");
+
+                    b.ToTable("UsagesUniques", (string)null);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DemandePriseEnCharge", b =>

@@ -887,6 +887,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("NomNormalise", "DateNaissance");
 
+                    b.HasIndex("Origine", "InscritLeUtc");
+
                     b.ToTable("DemandesMedecinTraitant", (string)null);
                 });
 
@@ -1009,6 +1011,22 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("CptsId");
 
                     b.ToTable("PropositionsAppariement", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.UsageUnique", b =>
+                {
+                    b.Property<string>("Cle")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpireLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Cle");
+
+                    b.HasIndex("ExpireLeUtc");
+
+                    b.ToTable("UsagesUniques", (string)null);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DemandePriseEnCharge", b =>
