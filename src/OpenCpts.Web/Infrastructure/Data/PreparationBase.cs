@@ -22,7 +22,12 @@ public static class PreparationBase
         }
         await scope.ServiceProvider.GetRequiredService<ImportCommunes>().ChargerSiVideAsync();
         var demo = scope.ServiceProvider.GetRequiredService<OptionsDemo>();
-        if (demo.Charger)
+        // The demo accounts share a published password: never in Production, whatever the settings say.
+        if (demo.Charger && app.Environment.IsProduction())
+        {
+            app.Logger.LogWarning("{Message}", CommandeDemo.MessageProduction);
+        }
+        else if (demo.Charger)
         {
             await scope.ServiceProvider.GetRequiredService<SeedDemo>().ChargerSiAbsenteAsync();
         }

@@ -77,6 +77,16 @@ public partial class SecuriteConnexionTests
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task A_Production_start_never_loads_the_demo_even_when_asked(Fournisseur fournisseur)
+    {
+        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur, environnement: "Production",
+            parametres: new Dictionary<string, string?> { ["OpenCpts:Demo:Charger"] = "true" });
+
+        Assert.False(await app.AvecDbAsync(db => db.Cpts.AnyAsync()));
+        Assert.False(await app.AvecDbAsync(db => db.Users.AnyAsync()));
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task Sign_in_successes_failures_and_lockouts_are_audited_without_the_password(Fournisseur fournisseur)
     {
         await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
