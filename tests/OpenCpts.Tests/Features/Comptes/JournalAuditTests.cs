@@ -55,7 +55,7 @@ public class JournalAuditTests
 
         var refus = Assert.Single(await EntreesAsync(app, "Refus"));
         Assert.Equal(("Api", Roles.Professionnel), (refus.Ressource, refus.Roles));
-        Assert.StartsWith(MethodesAuthentification.JetonApi, refus.MethodeAuthentification, StringComparison.Ordinal);
+        Assert.Matches("^" + MethodesAuthentification.JetonApi + ":[0-9]+$", refus.MethodeAuthentification);
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
