@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
@@ -8,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using OpenCpts.Web.Infrastructure.Audit;
+using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Comptes;
 
@@ -41,7 +40,7 @@ public static class LimitationConnexion
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(ctx => EstTentative(ctx)
-                    ? Partition(ctx, "adresse:" + Adresse(ctx), o => o.TentativesParAdresse)
+                    ? Partition(ctx, "adresse:" + LimitationDebit.CleAdresse(ctx.Connection.RemoteIpAddress), o => o.TentativesParAdresse)
                     : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(ctx => EstTentative(ctx) && ctx.Items[CleCompte] is string compte
                     ? Partition(ctx, "compte:" + compte, o => o.TentativesParCompte)
@@ -55,6 +54,10 @@ public static class LimitationConnexion
             o.OnRejected = async (rejet, ct) =>
             {
                 var http = rejet.HttpContext;
+                if (rejet.Lease.TryGetMetadata(MetadataName.RetryAfter, out var delai))
+                {
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(delai.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
                 if (!EstTentative(http))
                 {
                     if (autre is not null)
@@ -62,10 +65,6 @@ public static class LimitationConnexion
                         await autre(rejet, ct);
                     }
                     return;
-                }
-                if (rejet.Lease.TryGetMetadata(MetadataName.RetryAfter, out var delai))
-                {
-                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(delai.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
                 await http.RequestServices.GetRequiredService<JournalAudit>().EnregistrerAsync("Refus", "Connexion",
                     http.Items[CleCompte] as string ?? "", "Connexion limitée : trop de tentatives (429)", ct);
@@ -123,27 +122,6 @@ public static class LimitationConnexion
     {
         var options = ctx.RequestServices.GetRequiredService<IOptions<OptionsConnexion>>().Value;
         var horloge = ctx.RequestServices.GetRequiredService<TimeProvider>();
-        return RateLimitPartition.Get(cle, _ => new FenetreFixe(Math.Max(1, permis(options)), TimeSpan.FromMinutes(options.FenetreMinutes), horloge));
-    }
-
-    /// <summary>The client address; an IPv6 address stands for its /64, which one subscriber usually holds entirely.</summary>
-    internal static string Adresse(HttpContext ctx)
-    {
-        var ip = ctx.Connection.RemoteIpAddress;
-        if (ip is null)
-        {
-            return "inconnue";
-        }
-        if (ip.IsIPv4MappedToIPv6)
-        {
-            ip = ip.MapToIPv4();
-        }
-        if (ip.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var octets = ip.GetAddressBytes();
-            Array.Clear(octets, 8, 8);
-            return new IPAddress(octets) + "/64";
-        }
-        return ip.ToString();
+        return LimitationDebit.Partition(cle, permis(options), TimeSpan.FromMinutes(options.FenetreMinutes), horloge);
     }
 }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
@@ -33,17 +34,10 @@ public static class ListeAttente
             // Only the submissions count: showing the form again is free.
             // The client address is the one the forwarded headers give when a known proxy relays (Infrastructure/Web/Transport).
             o.AddPolicy(LimiteInscriptionPublique, http => HttpMethods.IsPost(http.Request.Method)
-                ? LimiteParAdresse.Partition(http, http.RequestServices.GetRequiredService<OptionsListeAttente>().InscriptionsParHeure,
+                ? LimitationDebit.Partition("mt:" + LimitationDebit.CleAdresse(http.Connection.RemoteIpAddress),
+                    http.RequestServices.GetRequiredService<OptionsListeAttente>().InscriptionsParHeure, TimeSpan.FromHours(1),
                     http.RequestServices.GetRequiredService<TimeProvider>())
                 : RateLimitPartition.GetNoLimiter("lecture"));
-            o.OnRejected = async (ctx, ct) =>
-            {
-                ctx.HttpContext.Response.ContentType = "text/html; charset=utf-8";
-                await ctx.HttpContext.Response.WriteAsync(
-                    "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Trop de demandes</title></head><body>" +
-                    "<h1>Trop de demandes</h1><p>Trop d'inscriptions ont été envoyées depuis cette connexion. Réessayez dans une heure, " +
-                    "ou appelez la CPTS.</p></body></html>", ct);
-            };
         });
         services.AddScoped<ValiderDemandeMt>();
         services.AddScoped<DetecterDoublons>();

@@ -26,7 +26,7 @@ public class ErreurModel : PageModel
             403 => ("Accès refusé", "Votre rôle ne permet pas d'accéder à cette page."),
             404 => ("Page introuvable", "Cette page n'existe pas ou a été déplacée."),
             400 => ("Requête invalide", "La requête n'a pas pu être traitée."),
-            429 => ("Trop de tentatives", "Trop de tentatives de connexion depuis cette adresse ou pour ce compte. Patientez quelques minutes avant de réessayer."),
+            429 => ("Trop de demandes", "Trop de demandes ont été envoyées depuis cette connexion ou pour ce compte (connexion, formulaire d'inscription). Patientez avant de réessayer ; en cas d'urgence, appelez la CPTS."),
             413 => ("Envoi trop volumineux", "Les fichiers envoyés dépassent la taille autorisée (pièces jointes : 5 Mo chacune, 3 au plus ; documents de protocole : 10 Mo). Revenez à la page précédente et choisissez des fichiers plus petits."),
             _ => ("Erreur", "Une erreur est survenue. L'équipe technique a été prévenue."),
         };

@@ -30,7 +30,7 @@ public class LimitationConnexionTests
         var limitee = await SeConnecterAsync(client, "compte4@test.invalid");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limitee.StatusCode);
-        Assert.Contains("Trop de tentatives", await limitee.TexteAsync());
+        Assert.Contains("Trop de demandes", await limitee.TexteAsync());
         Assert.Equal(TimeSpan.FromMinutes(15), limitee.Headers.RetryAfter?.Delta);
         Assert.True(await app.AvecDbAsync(db => db.EntreesAudit.AnyAsync(e => e.Action == "Refus" && e.Ressource == "Connexion" && e.Detail!.Contains("429"))));
 

@@ -1,6 +1,8 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 
-namespace OpenCpts.Web.Features.Comptes;
+namespace OpenCpts.Web.Infrastructure.Web;
 
 /// <summary>
 /// A fixed-window rate limiter on the platform's <see cref="TimeProvider"/>: at most <c>permis</c> requests per
@@ -78,4 +80,35 @@ public sealed class FenetreFixe(int permis, TimeSpan fenetre, TimeProvider horlo
             return false;
         }
     }
+}
+
+/// <summary>Rate-limit partitions shared by the features that throttle anonymous or pre-authentication posts.</summary>
+public static class LimitationDebit
+{
+    /// <summary>
+    /// The partition key of a client address (after the configured proxies): the IPv4 address, or the IPv6 /64 network,
+    /// which one subscriber usually holds entirely and can change address inside at will ("inconnue" without address).
+    /// </summary>
+    public static string CleAdresse(IPAddress? adresse)
+    {
+        if (adresse is null)
+        {
+            return "inconnue";
+        }
+        if (adresse.IsIPv4MappedToIPv6)
+        {
+            adresse = adresse.MapToIPv4();
+        }
+        if (adresse.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return adresse.ToString();
+        }
+        var octets = adresse.GetAddressBytes();
+        Array.Clear(octets, 8, 8);
+        return new IPAddress(octets) + "/64";
+    }
+
+    /// <summary>A fixed window of <paramref name="permis"/> requests per <paramref name="fenetre"/> on the platform clock.</summary>
+    public static RateLimitPartition<string> Partition(string cle, int permis, TimeSpan fenetre, TimeProvider horloge) =>
+        RateLimitPartition.Get(cle, _ => new FenetreFixe(Math.Max(1, permis), fenetre, horloge));
 }
