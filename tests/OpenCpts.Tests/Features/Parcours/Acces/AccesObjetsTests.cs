@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Tests.Features.Parcours.Demandes;
 using OpenCpts.Tests.Features.Parcours.Sorties;
@@ -17,7 +16,7 @@ namespace OpenCpts.Tests.Features.Parcours.Acces;
 /// team exactly as it answers an unknown id: same status, same body shape, nothing of the patient, and the refusal
 /// is audited with the patient's id.
 /// </summary>
-public partial class AccesObjetsTests
+public class AccesObjetsTests
 {
     internal const string Marqueur = "MARQUEURSECRET";
     private const long Inconnu = 987_654;
@@ -125,15 +124,8 @@ public partial class AccesObjetsTests
         }
         else
         {
-            corps = Blancs().Replace(Jetons().Replace(corps, ""), " ");
+            corps = ReponseComparable.Normaliser(corps);
         }
         return (reponse.StatusCode, corps);
     }
-
-    /// <summary>Antiforgery tokens, in forms and in the htmx headers.</summary>
-    [GeneratedRegex("(value=\"|RequestVerificationToken\": \")[^\"]{40,}\"")]
-    private static partial Regex Jetons();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Blancs();
 }
