@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,8 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     public const string MotDePasse = "Test-Password-2026!";
 
     private readonly Usine _usine;
+    private readonly ContexteTest? _contexte;
+    private readonly string _chaine;
     private readonly string? _fichierSqlite;
     private int _comptes;
 
@@ -36,23 +39,30 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     /// <summary>The address the platform listens on (a real loopback port when started with Kestrel).</summary>
     public Uri AdresseBase => _usine.ClientOptions.BaseAddress;
 
-    private OpenCptsApp(Usine usine, Fournisseur fournisseur, FakeTimeProvider horloge, string? fichierSqlite)
+    private OpenCptsApp(Usine usine, ContexteTest? contexte, Fournisseur fournisseur, FakeTimeProvider horloge, string chaine, string? fichierSqlite)
     {
         _usine = usine;
+        _contexte = contexte;
         Fournisseur = fournisseur;
         Horloge = horloge;
+        _chaine = chaine;
         _fichierSqlite = fichierSqlite;
     }
+
+    /// <summary>The instant every test platform starts at (and the demo template is seeded at).</summary>
+    public static readonly DateTimeOffset Depart = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>Starts the platform on a new empty database. Skips the test when PostgreSQL is absent locally
     /// (./test.sh sets OPENCPTS_EXIGER_POSTGRES=1 so that CI fails instead).</summary>
     /// <param name="certificatHttps">With <paramref name="kestrel"/>: listen in HTTPS with this server certificate.</param>
     /// <param name="parametres">Settings applied over the harness's own (a null value removes a setting).</param>
     /// <param name="environnement">The host environment ("Testing" by default).</param>
+    /// <param name="demo">Start on a copy of the demo CPTS (seeded once per run and provider, at <see cref="Depart"/>).</param>
     public static async Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur, Action<IServiceCollection>? services = null, bool kestrel = false,
         System.Security.Cryptography.X509Certificates.X509Certificate2? certificatHttps = null,
-        IReadOnlyDictionary<string, string?>? parametres = null, string environnement = "Testing")
+        IReadOnlyDictionary<string, string?>? parametres = null, string environnement = "Testing", bool demo = false)
     {
+        var modele = demo ? Modele.Demo : Modele.Vide;
         string chaine;
         string? fichier = null;
         if (fournisseur == Fournisseur.Postgres)
@@ -66,17 +76,29 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
                 }
                 Assert.Skip(pg.RaisonIndisponible);
             }
-            chaine = await pg.CreerBaseAsync(await ModelePostgresAsync(pg));
+            chaine = await pg.CreerBaseAsync(await ModelePostgresAsync(pg, modele));
         }
         else
         {
             fichier = Path.Combine(Path.GetTempPath(), $"opencpts-test-{Guid.NewGuid():N}.db");
-            File.Copy(await ModeleSqliteAsync(), fichier);
+            File.Copy(await ModeleSqliteAsync(modele), fichier);
             chaine = $"Data Source={fichier};Pooling=False";
         }
-        var horloge = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        var horloge = new FakeTimeProvider(Depart);
         horloge.AutoAdvanceAmount = TimeSpan.Zero;
-        var usine = new Usine(fournisseur, chaine, horloge, services, parametres, environnement);
+        if (services is null && !kestrel && parametres is null && environnement == "Testing")
+        {
+            // The default configuration: a host shared with the other tests, this test's own database, clock and cache.
+            var partage = await HotePartageAsync(fournisseur);
+            return new OpenCptsApp(partage, new ContexteTest(chaine, horloge), fournisseur, horloge, chaine, fichier);
+        }
+        // The copy is already migrated, with its communes and roles: the host only checks that the communes are there.
+        var reglages = new Dictionary<string, string?> { ["OpenCpts:Database:MigrerAuDemarrage"] = "false" };
+        foreach (var (cle, valeur) in parametres ?? new Dictionary<string, string?>())
+        {
+            reglages[cle] = valeur;
+        }
+        var usine = new Usine(fournisseur, chaine, horloge, services, reglages, environnement);
         if (kestrel)
         {
             // A real socket on a free loopback port, for the browser of the end-to-end tests.
@@ -96,33 +118,72 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
             // client sends them back, as a browser would.
             usine.ClientOptions.BaseAddress = new Uri("https://localhost");
         }
-        var app = new OpenCptsApp(usine, fournisseur, horloge, fichier);
-        // Creating a client starts the host, which migrates and loads the communes (PreparerBaseAsync).
+        var app = new OpenCptsApp(usine, null, fournisseur, horloge, chaine, fichier);
+        // Creating a client starts the host (PreparerBaseAsync).
         usine.CreateClient().Dispose();
-        await app.CreerRolesAsync();
         return app;
     }
 
-    // Migrating and loading 35 000 communes takes seconds: it is done once per provider into a
-    // template that every test database copies (a file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL).
+    /// <summary>Starts the platform on a copy of the demo CPTS (see <see cref="DemarrerAsync"/>).</summary>
+    public static Task<OpenCptsApp> DemarrerAvecDemoAsync(Fournisseur fournisseur) => DemarrerAsync(fournisseur, demo: true);
+
+    private static readonly SemaphoreSlim VerrouHotes = new(1, 1);
+    private static readonly Dictionary<Fournisseur, Usine> HotesPartages = [];
+
+    private static async Task<Usine> HotePartageAsync(Fournisseur fournisseur)
+    {
+        await VerrouHotes.WaitAsync();
+        try
+        {
+            if (!HotesPartages.TryGetValue(fournisseur, out var usine))
+            {
+                // The host's own database serves its start-up only; each test brings its own.
+                string chaine;
+                if (fournisseur == Fournisseur.Postgres)
+                {
+                    chaine = await PostgresJetable.Instance.CreerBaseAsync(await ModelePostgresAsync(PostgresJetable.Instance, Modele.Vide));
+                }
+                else
+                {
+                    var fichier = Path.Combine(Path.GetTempPath(), $"opencpts-hote-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
+                    File.Copy(await ModeleSqliteAsync(Modele.Vide), fichier);
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(fichier);
+                    chaine = $"Data Source={fichier};Pooling=False";
+                }
+                var horloge = new FakeTimeProvider(Depart) { AutoAdvanceAmount = TimeSpan.Zero };
+                HotePartage? hote = null;
+                usine = new Usine(fournisseur, chaine, horloge, s => hote = HotePartage.Configurer(s, fournisseur, horloge, chaine),
+                    new Dictionary<string, string?> { ["OpenCpts:Database:MigrerAuDemarrage"] = "false" }, "Testing");
+                usine.ClientOptions.BaseAddress = new Uri("https://localhost");
+                usine.CreateClient().Dispose();
+                hote!.MarquerDemarre();
+                HotesPartages[fournisseur] = usine;
+            }
+            return usine;
+        }
+        finally
+        {
+            VerrouHotes.Release();
+        }
+    }
+
+    private enum Modele
+    {
+        Vide,
+        Demo,
+    }
+
+    // Migrating, loading 35 000 communes and seeding the demo take seconds: each is done once per provider into a
+    // template that test databases copy as they are (a file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL).
     private static readonly SemaphoreSlim VerrouModeles = new(1, 1);
-    private static string? _modeleSqlite;
-    private static string? _modelePostgres;
+    private static readonly Dictionary<(Fournisseur, Modele), string> Modeles = [];
 
-    private static async Task<string> ModeleSqliteAsync()
+    private static async Task<string> ModeleSqliteAsync(Modele modele)
     {
         await VerrouModeles.WaitAsync();
         try
         {
-            if (_modeleSqlite is null)
-            {
-                var fichier = Path.Combine(Path.GetTempPath(), $"opencpts-modele-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
-                await PreparerModeleAsync(Fournisseur.Sqlite, $"Data Source={fichier};Pooling=False");
-                SqliteConnection.ClearAllPools();
-                _modeleSqlite = fichier;
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(fichier);
-            }
-            return _modeleSqlite;
+            return await ModeleSqliteVerrouilleAsync(modele);
         }
         finally
         {
@@ -130,19 +191,44 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
         }
     }
 
-    private static async Task<string> ModelePostgresAsync(PostgresJetable pg)
+    private static async Task<string> ModeleSqliteVerrouilleAsync(Modele modele)
+    {
+        if (Modeles.TryGetValue((Fournisseur.Sqlite, modele), out var existant))
+        {
+            return existant;
+        }
+        var fichier = Path.Combine(Path.GetTempPath(), $"opencpts-modele-{modele}-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
+        if (modele == Modele.Demo)
+        {
+            File.Copy(await ModeleSqliteVerrouilleAsync(Modele.Vide), fichier);
+        }
+        await PreparerModeleAsync(Fournisseur.Sqlite, $"Data Source={fichier};Pooling=False", modele);
+        SqliteConnection.ClearAllPools();
+        // Fold the WAL into the file so that a plain file copy is the whole database.
+        await using (var connexion = new SqliteConnection($"Data Source={fichier};Pooling=False"))
+        {
+            await connexion.OpenAsync();
+            await using var commande = connexion.CreateCommand();
+            commande.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await commande.ExecuteNonQueryAsync();
+        }
+        Modeles[(Fournisseur.Sqlite, modele)] = fichier;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var f in new[] { fichier, fichier + "-wal", fichier + "-shm" })
+            {
+                File.Delete(f);
+            }
+        };
+        return fichier;
+    }
+
+    private static async Task<string> ModelePostgresAsync(PostgresJetable pg, Modele modele)
     {
         await VerrouModeles.WaitAsync();
         try
         {
-            if (_modelePostgres is null)
-            {
-                var chaine = await pg.CreerBaseAsync();
-                await PreparerModeleAsync(Fournisseur.Postgres, chaine);
-                Npgsql.NpgsqlConnection.ClearAllPools();
-                _modelePostgres = new Npgsql.NpgsqlConnectionStringBuilder(chaine).Database!;
-            }
-            return _modelePostgres;
+            return await ModelePostgresVerrouilleAsync(pg, modele);
         }
         finally
         {
@@ -150,15 +236,65 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
         }
     }
 
-    private static async Task PreparerModeleAsync(Fournisseur fournisseur, string chaine)
+    private static async Task<string> ModelePostgresVerrouilleAsync(PostgresJetable pg, Modele modele)
     {
-        await using var usine = new Usine(fournisseur, chaine, new FakeTimeProvider(), null, null, "Testing");
+        if (Modeles.TryGetValue((Fournisseur.Postgres, modele), out var existant))
+        {
+            return existant;
+        }
+        var chaine = await pg.CreerBaseAsync(modele == Modele.Demo ? await ModelePostgresVerrouilleAsync(pg, Modele.Vide) : null);
+        await PreparerModeleAsync(Fournisseur.Postgres, chaine, modele);
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        var nom = new Npgsql.NpgsqlConnectionStringBuilder(chaine).Database!;
+        Modeles[(Fournisseur.Postgres, modele)] = nom;
+        return nom;
+    }
+
+    // The empty template: migrated, communes loaded, roles created. The demo template: a copy of it with the demo seeded.
+    private static async Task PreparerModeleAsync(Fournisseur fournisseur, string chaine, Modele modele)
+    {
+        var parametres = new Dictionary<string, string?> { ["OpenCpts:Database:MigrerAuDemarrage"] = modele == Modele.Vide ? "true" : "false" };
+        await using var usine = new Usine(fournisseur, chaine, new FakeTimeProvider(Depart), null, parametres, "Testing");
         usine.CreateClient().Dispose();
+        await using var scope = usine.Services.CreateAsyncScope();
+        if (modele == Modele.Vide)
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            foreach (var role in Roles.Tous)
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+        else
+        {
+            await scope.ServiceProvider.GetRequiredService<OpenCpts.Web.Features.Demo.SeedDemo>().ChargerSiAbsenteAsync();
+        }
     }
 
     /// <summary>An anonymous client with its own cookies; redirects are not followed, so tests see them.</summary>
-    public HttpClient Client() =>
-        _usine.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = AdresseBase });
+    public HttpClient Client() => _contexte is null
+        ? _usine.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = AdresseBase })
+        : _usine.CreateDefaultClient(AdresseBase, new CookieContainerHandler(), new EnteteContexte(_contexte.Id));
+
+    /// <summary>Every request of this test's clients names its context (database, clock, cache) on the shared host.</summary>
+    private sealed class EnteteContexte(string id) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Remove(ContexteTest.Entete);
+            request.Headers.Add(ContexteTest.Entete, id);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    // On a shared host, the harness acts in this test's context: set here, it holds until the calling async method returns.
+    private void Entrer()
+    {
+        if (_contexte is not null)
+        {
+            ContexteTest.Courant = _contexte;
+        }
+    }
 
     /// <summary>Creates a user with the role and returns a client signed in through the real sign-in form.</summary>
     public async Task<HttpClient> ClientConnecteAsync(string role, Action<Utilisateur>? personnaliser = null)
@@ -170,6 +306,7 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     /// <summary>Signs in an existing account (password <see cref="MotDePasse"/> unless given).</summary>
     public async Task<HttpClient> ConnecterAsync(string email, string motDePasse = MotDePasse)
     {
+        Entrer();
         if (motDePasse == OpenCpts.Web.Features.Demo.SeedDemo.MotDePasse)
         {
             // The demo password opens nothing outside Development: a demo account used in a test gets the test password.
@@ -195,6 +332,7 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
 
     public async Task<Utilisateur> CreerUtilisateurAsync(string role, Action<Utilisateur>? personnaliser = null)
     {
+        Entrer();
         var n = Interlocked.Increment(ref _comptes);
         var email = $"{role.ToLowerInvariant()}{n}@test.invalid";
         var utilisateur = new Utilisateur { UserName = email, Email = email, EmailConfirmed = true, NomAffiche = $"{role} {n}", CreeLeUtc = Horloge.GetUtcNow().UtcDateTime };
@@ -213,6 +351,7 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     /// <summary>A personal API token of a new user with the role, for <c>Authorization: Bearer</c>.</summary>
     public async Task<string> JetonApiAsync(string role)
     {
+        Entrer();
         var u = await CreerUtilisateurAsync(role);
         await using var scope = Services.CreateAsyncScope();
         var jeton = await scope.ServiceProvider.GetRequiredService<JetonsApi>().CreerAsync(u.Id, "tests");
@@ -239,12 +378,14 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
 
     public async Task<T> AvecDbAsync<T>(Func<OpenCptsDb, Task<T>> action)
     {
+        Entrer();
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<OpenCptsDb>());
     }
 
     public async Task AvecDbAsync(Func<OpenCptsDb, Task> action)
     {
+        Entrer();
         await using var scope = Services.CreateAsyncScope();
         await action(scope.ServiceProvider.GetRequiredService<OpenCptsDb>());
     }
@@ -252,26 +393,21 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     /// <summary>Runs code with a DI scope of the platform (use cases, managers…).</summary>
     public async Task<T> AvecServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
+        Entrer();
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider);
     }
 
-    private async Task CreerRolesAsync()
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.Tous)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
-        await _usine.DisposeAsync();
+        if (_contexte is null)
+        {
+            await _usine.DisposeAsync();
+        }
+        else
+        {
+            _contexte.Dispose();
+        }
         if (_fichierSqlite is not null)
         {
             SqliteConnection.ClearAllPools();
@@ -280,12 +416,21 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
                 File.Delete(f);
             }
         }
+        else
+        {
+            // Idle pooled connections to a finished test's database would add up to the server's limit.
+            await using var connexion = new Npgsql.NpgsqlConnection(_chaine);
+            Npgsql.NpgsqlConnection.ClearPool(connexion);
+        }
     }
 
     private sealed class Usine(Fournisseur fournisseur, string chaine, FakeTimeProvider horloge, Action<IServiceCollection>? services,
         IReadOnlyDictionary<string, string?>? parametres, string environnement)
         : WebApplicationFactory<Program>
     {
+        private static readonly Microsoft.Extensions.Caching.Memory.MemoryCache CacheEf = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
+        private static readonly Microsoft.Extensions.Logging.ILoggerFactory JournauxEf = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+
         public string DossierCles { get; } = Path.Combine(Path.GetTempPath(), $"opencpts-cles-{Guid.NewGuid():N}");
 
         public override async ValueTask DisposeAsync()
@@ -305,7 +450,6 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
             builder.UseStaticWebAssets();
             builder.UseSetting("OpenCpts:Database:Provider", fournisseur == Fournisseur.Postgres ? OptionsBaseDeDonnees.Postgres : OptionsBaseDeDonnees.Sqlite);
             builder.UseSetting("ConnectionStrings:OpenCpts", chaine);
-            builder.UseSetting("OpenCpts:Database:MigrerAuDemarrage", "true");
             builder.UseSetting("OpenCpts:Demo:Charger", "false");
             builder.UseSetting("OpenCpts:DataProtection:Keys", DossierCles);
             // Ordinary tests sign in many accounts from one address and do not enrol in 2FA: the tests of these
@@ -320,6 +464,13 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
             builder.ConfigureTestServices(s =>
             {
                 s.AddSingleton<TimeProvider>(horloge);
+                // Test-only: one PBKDF2 iteration instead of 100 000 (each signed-in client hashes twice). Hashes
+                // record their iteration count, so verification is the production code path.
+                s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
+                // One EF Core internal service provider (and so one built model) for every test host: by default
+                // each host's own logger factory and memory cache make EF build the model again.
+                s.ConfigureDbContext<SqliteOpenCptsDb>(o => o.UseMemoryCache(CacheEf).UseLoggerFactory(JournauxEf));
+                s.ConfigureDbContext<PostgresOpenCptsDb>(o => o.UseMemoryCache(CacheEf).UseLoggerFactory(JournauxEf));
                 services?.Invoke(s);
             });
         }

@@ -28,8 +28,7 @@ public class SeedDemoTests(ITestOutputHelper sortie)
     [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task Demo_professional_account_is_a_member_general_practitioner(Fournisseur fournisseur)
     {
-        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
-        await ChargerAsync(app);
+        await using var app = await OpenCptsApp.DemarrerAvecDemoAsync(fournisseur);
 
         var medecin = await app.AvecDbAsync(db => db.Users
             .Where(u => u.Email == "pro@demo.opencpts.fr")
@@ -43,8 +42,7 @@ public class SeedDemoTests(ITestOutputHelper sortie)
     [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task Every_demo_RPPS_and_FINESS_is_unique_with_a_valid_Luhn_key(Fournisseur fournisseur)
     {
-        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
-        await ChargerAsync(app);
+        await using var app = await OpenCptsApp.DemarrerAvecDemoAsync(fournisseur);
 
         var professionnels = await app.AvecDbAsync(db => db.Professionnels.Select(p => new { p.Rpps, p.IdentifiantNational }).ToListAsync());
         var finess = await app.AvecDbAsync(db => db.Structures.Select(s => s.Finess!).ToListAsync());
@@ -72,8 +70,7 @@ public class SeedDemoTests(ITestOutputHelper sortie)
     [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task Seeding_twice_does_nothing_the_second_time(Fournisseur fournisseur)
     {
-        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
-        await ChargerAsync(app);
+        await using var app = await OpenCptsApp.DemarrerAvecDemoAsync(fournisseur);
         var avant = await app.AvecDbAsync(db => db.Professionnels.CountAsync());
 
         Assert.False(await ChargerAsync(app));

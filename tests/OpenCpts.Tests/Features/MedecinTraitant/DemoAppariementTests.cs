@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Demo;
@@ -12,8 +11,7 @@ public class DemoAppariementTests
     [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task The_demo_has_twenty_GPs_with_capacities_and_a_proposal_for_the_demo_GP_to_answer(Fournisseur fournisseur)
     {
-        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
-        await app.AvecServicesAsync(sp => sp.GetRequiredService<SeedDemo>().ChargerSiAbsenteAsync());
+        await using var app = await OpenCptsApp.DemarrerAvecDemoAsync(fournisseur);
 
         var capacites = await app.AvecDbAsync(db => db.CapacitesMedecin.AsNoTracking().ToListAsync());
         var pro = await app.ConnecterAsync("pro@demo.opencpts.fr", SeedDemo.MotDePasse);

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Infrastructure;
-using OpenCpts.Web.Features.Demo;
 using OpenCpts.Web.Features.MedecinTraitant;
 
 namespace OpenCpts.Tests.Features.MedecinTraitant;
@@ -11,8 +10,7 @@ public class DemoMtTests
     [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task The_demo_list_has_a_few_hundred_waiting_patients_placed_ones_and_duplicates_to_merge(Fournisseur fournisseur)
     {
-        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
-        await app.AvecServicesAsync(sp => sp.GetRequiredService<SeedDemo>().ChargerSiAbsenteAsync());
+        await using var app = await OpenCptsApp.DemarrerAvecDemoAsync(fournisseur);
 
         var parStatut = await app.AvecDbAsync(db => db.DemandesMedecinTraitant.GroupBy(d => d.Statut).ToDictionaryAsync(g => g.Key, g => g.Count()));
         var liste = await app.AvecServicesAsync(sp => sp.GetRequiredService<ListerDemandesMt>().ExecuteAsync(new FiltreDemandesMt { TaillePage = 10_000 }));

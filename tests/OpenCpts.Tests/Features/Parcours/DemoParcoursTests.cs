@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Demo;
@@ -11,8 +10,7 @@ public class DemoParcoursTests
 {
     private static async Task<OpenCptsApp> DemoAsync(Fournisseur fournisseur)
     {
-        var app = await OpenCptsApp.DemarrerAsync(fournisseur);
-        await app.AvecServicesAsync(sp => sp.GetRequiredService<SeedDemo>().ChargerSiAbsenteAsync());
+        var app = await OpenCptsApp.DemarrerAvecDemoAsync(fournisseur);
         return app;
     }
 

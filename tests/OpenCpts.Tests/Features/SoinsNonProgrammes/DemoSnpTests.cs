@@ -11,8 +11,7 @@ public class DemoSnpTests
     [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task The_next_72_hours_of_the_demo_hold_free_slots_of_several_types_and_visibilities(Fournisseur fournisseur)
     {
-        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
-        await ChargerAsync(app);
+        await using var app = await OpenCptsApp.DemarrerAvecDemoAsync(fournisseur);
 
         var (types, visibilites) = await LibresDans72HeuresAsync(app);
 
@@ -37,8 +36,7 @@ public class DemoSnpTests
     [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task A_demo_professional_with_slots_belongs_to_two_CPTS(Fournisseur fournisseur)
     {
-        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
-        await ChargerAsync(app);
+        await using var app = await OpenCptsApp.DemarrerAvecDemoAsync(fournisseur);
 
         var membres = await app.AvecDbAsync(db => db.Professionnels
             .Where(p => p.Adhesions.Count == 2 && db.CreneauxSnp.Any(c => c.ProfessionnelId == p.Id && c.Statut == StatutsCreneau.Libre))
@@ -52,8 +50,7 @@ public class DemoSnpTests
     [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task The_demo_doctor_has_patterns_and_a_booking(Fournisseur fournisseur)
     {
-        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
-        await ChargerAsync(app);
+        await using var app = await OpenCptsApp.DemarrerAvecDemoAsync(fournisseur);
 
         var (modeles, reservations) = await app.AvecDbAsync(async db =>
         {
@@ -71,8 +68,7 @@ public class DemoSnpTests
     [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task The_demo_has_past_weeks_of_requests_bookings_and_no_shows_for_the_charts(Fournisseur fournisseur)
     {
-        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
-        await ChargerAsync(app);
+        await using var app = await OpenCptsApp.DemarrerAvecDemoAsync(fournisseur);
         var mois = new DateOnly(2026, 11, 1);
 
         var demandes = await app.AvecServicesAsync(sp => sp.GetRequiredService<CalculerDemandesSnp>().ExecuteAsync(mois));
@@ -88,8 +84,7 @@ public class DemoSnpTests
     [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task The_demo_doctor_has_a_pending_surnumeraire_invitation(Fournisseur fournisseur)
     {
-        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
-        await ChargerAsync(app);
+        await using var app = await OpenCptsApp.DemarrerAvecDemoAsync(fournisseur);
 
         var enAttente = await app.AvecDbAsync(async db =>
         {

@@ -216,13 +216,12 @@ public class SurnumeraireTests
         var rendezVous = new DateTime(2026, 11, 23, 14, 0, 0, DateTimeKind.Utc);
 
         using var depart = new ManualResetEventSlim();
-        var taches = invitations.Select(i => Task.Run(async () =>
+        var taches = invitations.Select(i => Task.Run(() => s.App.AvecServicesAsync(sp =>
         {
-            await using var scope = s.App.Services.CreateAsyncScope();
-            var repondre = scope.ServiceProvider.GetRequiredService<RepondreSurnumeraire>();
+            var repondre = sp.GetRequiredService<RepondreSurnumeraire>();
             depart.Wait();
-            return await repondre.AccepterAsync(i.Id, i.ProfessionnelId, rendezVous, activites[i.ProfessionnelId]);
-        })).ToList();
+            return repondre.AccepterAsync(i.Id, i.ProfessionnelId, rendezVous, activites[i.ProfessionnelId]);
+        }))).ToList();
         depart.Set();
         var resultats = await Task.WhenAll(taches);
 

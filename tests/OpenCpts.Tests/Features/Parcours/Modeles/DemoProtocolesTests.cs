@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Demo;
@@ -12,8 +11,7 @@ public class DemoProtocolesTests
     [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task The_demo_has_five_protocols_four_pathways_and_a_patient_with_a_done_step_and_an_overdue_one(Fournisseur fournisseur)
     {
-        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
-        await app.AvecServicesAsync(sp => sp.GetRequiredService<SeedDemo>().ChargerSiAbsenteAsync());
+        await using var app = await OpenCptsApp.DemarrerAvecDemoAsync(fournisseur);
 
         var protocoles = await app.AvecDbAsync(db => db.Protocoles.AsNoTracking().Include(p => p.Versions).Include(p => p.Documents).ToListAsync());
         Assert.Equal(5, protocoles.Count);

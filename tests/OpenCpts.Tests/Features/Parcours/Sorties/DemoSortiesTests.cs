@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Demo;
@@ -13,8 +12,7 @@ public class DemoSortiesTests
     [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task The_demo_hospital_has_discharge_plans_in_every_state_and_one_at_risk(Fournisseur fournisseur)
     {
-        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
-        await app.AvecServicesAsync(sp => sp.GetRequiredService<SeedDemo>().ChargerSiAbsenteAsync());
+        await using var app = await OpenCptsApp.DemarrerAvecDemoAsync(fournisseur);
 
         var statuts = await app.AvecDbAsync(db => db.PlansSortie.Select(p => p.Statut).ToListAsync());
         var hopital = await app.ConnecterAsync("hopital@demo.opencpts.fr", SeedDemo.MotDePasse);
