@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OpenCpts.Tests.Infrastructure;
 
 namespace OpenCpts.Tests.Infrastructure.Donnees;
 
