@@ -345,7 +345,7 @@ public static class BancSas
         psi.Environment["OpenCpts__Database__Provider"] = fournisseur;
         psi.Environment["ConnectionStrings__OpenCpts"] = chaine;
         psi.Environment["OpenCpts__Database__MigrerAuDemarrage"] = "false";
-        psi.Environment["OpenCpts__Snp__MaterialisationAuto"] = "false";
+        psi.Environment["OpenCpts__Taches__MaterialisationCreneaux__Active"] = "false";
         psi.Environment["OpenCpts__DataProtection__Keys"] = Path.Combine(dossier, "cles");
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         var processus = Process.Start(psi)!;

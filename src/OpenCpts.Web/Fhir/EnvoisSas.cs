@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Taches;
 
 namespace OpenCpts.Web.Fhir;
 
@@ -83,32 +84,10 @@ public sealed class EnvoisSas(OpenCptsDb db, EnvoyerRendezVousSas envoyer, IOpti
     }
 }
 
-/// <summary>Sends the appointment outbox every 15 s. Off in the "Testing" environment unless
-/// <c>OpenCpts:Sas:EnvoisAuto</c> says otherwise, so that tests drive <see cref="EnvoisSas.TraiterAsync"/> themselves.</summary>
-public sealed class EnvoisSasPeriodiques(IServiceScopeFactory scopes, TimeProvider horloge, IOptions<OptionsSas> options, IHostEnvironment environnement,
-    ILogger<EnvoisSasPeriodiques> journal) : BackgroundService
+/// <summary>Sends the appointment outbox every 15 s (<c>OpenCpts:Taches:EnvoisSas</c>); nothing without
+/// <see cref="OptionsSas.UrlPlateforme"/>. A failed run leaves the rows due: the next one retries them.</summary>
+public sealed class EnvoisSasPeriodiques(DependancesTache dependances) : TachePeriodique("EnvoisSas", TimeSpan.FromSeconds(15), dependances)
 {
-    public static readonly TimeSpan Periode = TimeSpan.FromSeconds(15);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!(options.Value.EnvoisAuto ?? !environnement.IsEnvironment("Testing")) || string.IsNullOrWhiteSpace(options.Value.UrlPlateforme))
-        {
-            return;
-        }
-        using var minuterie = new PeriodicTimer(Periode, horloge);
-        while (await minuterie.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<EnvoisSas>().TraiterAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The rows stay due: the next tick retries them.
-                journal.LogError(e, "SAS appointment outbox run failed");
-            }
-        }
-    }
+    public override Task ExecuterAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<EnvoisSas>().TraiterAsync(ct);
 }

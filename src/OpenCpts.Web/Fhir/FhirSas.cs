@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Options;
+using OpenCpts.Web.Infrastructure;
+using OpenCpts.Web.Infrastructure.Taches;
 
 namespace OpenCpts.Web.Fhir;
 
@@ -15,11 +17,13 @@ public static class FhirSas
 
     public static IServiceCollection AddFhirSas(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<OptionsSas>(configuration.GetSection("OpenCpts:Sas"));
-        services.PostConfigure<OptionsSas>(o => o.UrlPublique ??= configuration["OpenCpts:UrlPublique"]);
-        var roles = configuration.GetSection("OpenCpts:Sas:Roles").Get<string[]>() is { Length: > 0 } r ? r : [Features.Comptes.Roles.PlateformeSas];
-        services.AddAuthorizationBuilder().AddPolicy(PolitiqueSas, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        services.AddOptionsValidees<OptionsSas>("OpenCpts:Sas")
+            .PostConfigure(o => o.UrlPublique ??= configuration["OpenCpts:UrlPublique"]);
+        services.AddOptions<AuthorizationOptions>().Configure<IOptions<OptionsSas>>((autorisations, sas) =>
+            autorisations.AddPolicy(PolitiqueSas, p => p.RequireAuthenticatedUser()
+                .RequireRole(sas.Value.Roles is { Count: > 0 } roles ? roles : [Features.Comptes.Roles.PlateformeSas])));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AutorisationFhir>();
+        services.AddExceptionHandler<ErreurFhir>();
         services.AddScoped<SourceSas>();
         services.AddSingleton<FragmentsSas>();
         services.AddScoped<RechercherCreneauxSas>();
@@ -27,7 +31,7 @@ public static class FhirSas
         services.AddScoped<EnregistrerCompteRegulateur>();
         services.AddScoped<EnvoisSas>();
         MtlsSas.Ajouter(services);
-        services.AddHostedService<EnvoisSasPeriodiques>();
+        services.AddTachePeriodique<EnvoisSasPeriodiques>();
         services.AddScoped<ConnexionRegulateurSas>();
         services.AddScoped<ReserverDepuisSas>();
         services.AddAuthentication().AddCookie(ConnexionRegulateurSas.Schema, o =>
@@ -46,7 +50,6 @@ public static class FhirSas
 
     public static WebApplication MapFhirSas(this WebApplication app)
     {
-        MtlsSas.Utiliser(app);
         var fhir = app.MapGroup("/fhir")
             .RequireAuthorization(PolitiqueSas)
             .ExcludeFromDescription()

@@ -36,30 +36,27 @@ public static class MtlsSas
             }
         });
 
-    public static void Utiliser(WebApplication app)
+    /// <summary>Whether /fhir asks for a client certificate (<c>OpenCpts:Sas:Mtls:Active</c>).</summary>
+    public static bool Actif(IServiceProvider services) => services.GetRequiredService<IOptions<OptionsSas>>().Value.Mtls.Active;
+
+    /// <summary>Middleware of /fhir when <see cref="Actif"/> (placed by <see cref="Infrastructure.Web.Pipeline"/>).</summary>
+    public static async System.Threading.Tasks.Task VerifierAsync(HttpContext ctx, RequestDelegate suivant)
     {
-        if (!app.Services.GetRequiredService<IOptions<OptionsSas>>().Value.Mtls.Active)
+        var options = ctx.RequestServices.GetRequiredService<IOptions<OptionsSas>>().Value.Mtls;
+        var certificat = await ctx.Connection.GetClientCertificateAsync(ctx.RequestAborted);
+        if (certificat is null)
         {
+            await ReponsesFhir.EcrireAsync(ctx, ReponsesFhir.Issue(OperationOutcome.IssueType.Login,
+                "Certificat client requis (TLS mutuel).", "Client certificate required (mutual TLS)."), StatusCodes.Status401Unauthorized);
             return;
         }
-        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/fhir"), b => b.Use(async (ctx, suivant) =>
+        if (!Autorise(certificat, options))
         {
-            var options = ctx.RequestServices.GetRequiredService<IOptions<OptionsSas>>().Value.Mtls;
-            var certificat = await ctx.Connection.GetClientCertificateAsync(ctx.RequestAborted);
-            if (certificat is null)
-            {
-                await ReponsesFhir.EcrireAsync(ctx, ReponsesFhir.Issue(OperationOutcome.IssueType.Login,
-                    "Certificat client requis (TLS mutuel).", "Client certificate required (mutual TLS)."), StatusCodes.Status401Unauthorized);
-                return;
-            }
-            if (!Autorise(certificat, options))
-            {
-                await ReponsesFhir.EcrireAsync(ctx, ReponsesFhir.Issue(OperationOutcome.IssueType.Forbidden,
-                    "Certificat client non reconnu ou sujet non autorisé.", "Client certificate not trusted or subject not allowed."), StatusCodes.Status403Forbidden);
-                return;
-            }
-            await suivant(ctx);
-        }));
+            await ReponsesFhir.EcrireAsync(ctx, ReponsesFhir.Issue(OperationOutcome.IssueType.Forbidden,
+                "Certificat client non reconnu ou sujet non autorisé.", "Client certificate not trusted or subject not allowed."), StatusCodes.Status403Forbidden);
+            return;
+        }
+        await suivant(ctx);
     }
 
     /// <summary>Chain valid up to the configured CA (no revocation check) and CN or an OU in the allowed subjects.</summary>

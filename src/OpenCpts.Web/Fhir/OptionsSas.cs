@@ -28,9 +28,6 @@ public sealed class OptionsSas
     /// for sign-in links.</summary>
     public List<string> ComptesPlateforme { get; set; } = [];
 
-    /// <summary>Whether the appointment outbox is sent in the background; default: yes, except in the Testing environment.</summary>
-    public bool? EnvoisAuto { get; set; }
-
     /// <summary>Lifetime of a regulator's sign-in link, in seconds.</summary>
     public int DureeLienConnexionSecondes { get; set; } = 120;
 

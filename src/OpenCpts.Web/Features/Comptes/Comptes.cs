@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Comptes;
@@ -92,7 +93,7 @@ public static class Comptes
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         services.AddMemoryCache();
-        services.Configure<OptionsApi>(configuration.GetSection("OpenCpts:Api"));
+        services.AddOptionsValidees<OptionsApi>("OpenCpts:Api");
         services.AddLimitationConnexion(configuration);
         services.AddScoped<JetonsApi>();
         services.AddScoped<DeuxFacteursObligatoire>();
@@ -105,9 +106,6 @@ public static class Comptes
 
     public static WebApplication MapComptes(this WebApplication app)
     {
-        app.UseLimitationConnexion();
-        app.UseMiddleware<DeuxFacteursObligatoireMiddleware>();
-        app.UseMiddleware<PlateformeSansPagesMiddleware>();
         app.MapGet("/api/moi", MoiAsync)
             .RequireAuthorization(PolitiqueConnecte)
             .WithName("Moi")

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ public sealed record JetonValide(int Id, string UtilisateurId, string TamponSecu
 public sealed class OptionsApi
 {
     /// <summary>Lifetime of a new token, in days (default 90).</summary>
+    [Range(1, 3650)]
     public int DureeJetonsJours { get; set; } = 90;
 }
 

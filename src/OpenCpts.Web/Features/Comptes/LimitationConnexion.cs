@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Web;
 
@@ -14,9 +16,12 @@ namespace OpenCpts.Web.Features.Comptes;
 public sealed class OptionsConnexion
 {
     /// <summary>Attempts per client address and window (IPv6 grouped by /64): many accounts tried from one place.</summary>
+    [Range(1, int.MaxValue)]
     public int TentativesParAdresse { get; set; } = 30;
     /// <summary>Attempts per account name (normalised e-mail; the pending user for the 2FA post) and window.</summary>
+    [Range(1, int.MaxValue)]
     public int TentativesParCompte { get; set; } = 10;
+    [Range(1, 24 * 60)]
     public int FenetreMinutes { get; set; } = 15;
 }
 
@@ -34,7 +39,7 @@ public static class LimitationConnexion
 
     public static IServiceCollection AddLimitationConnexion(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<OptionsConnexion>(configuration.GetSection("OpenCpts:Connexion"));
+        services.AddOptionsValidees<OptionsConnexion>("OpenCpts:Connexion");
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -74,21 +79,15 @@ public static class LimitationConnexion
         return services;
     }
 
-    /// <summary>After routing and authentication: reads the account name the partitions need, then limits. This is the
-    /// application's only UseRateLimiter (a second one would count every request twice): it also applies the endpoint
-    /// policies of other features (the public médecin-traitant form).</summary>
-    public static WebApplication UseLimitationConnexion(this WebApplication app)
+    /// <summary>Middleware placed by <see cref="Infrastructure.Web.Pipeline"/> after routing and authentication, just
+    /// before the rate limiter: reads the account name the partitions need.</summary>
+    public static async Task NoterCompteAsync(HttpContext ctx, RequestDelegate suivant)
     {
-        app.Use(async (ctx, suivant) =>
+        if (EstTentative(ctx))
         {
-            if (EstTentative(ctx))
-            {
-                ctx.Items[CleCompte] = await CompteAsync(ctx);
-            }
-            await suivant(ctx);
-        });
-        app.UseRateLimiter();
-        return app;
+            ctx.Items[CleCompte] = await CompteAsync(ctx);
+        }
+        await suivant(ctx);
     }
 
     private static bool EstTentative(HttpContext ctx) =>

@@ -29,7 +29,7 @@ public static class GenerateurDemoDemandes
 
     public static async Task ChargerAsync(OpenCptsDb db, DemoParcours demo, CancellationToken ct)
     {
-        var trouver = new TrouverMembresPourDemande(db, new OptionsParcours());
+        var trouver = new TrouverMembresPourDemande(db, Microsoft.Extensions.Options.Options.Create(new OptionsParcours()));
         var rng = new Random(61);
         var maintenant = demo.Maintenant;
         var aujourdhui = DateOnly.FromDateTime(Infrastructure.Web.Affichage.EnHeureDeParis(maintenant));

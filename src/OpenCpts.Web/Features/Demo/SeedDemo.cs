@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Features.Territoire;
+using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Demo;
@@ -17,7 +18,7 @@ public static class Demo
 {
     public static IServiceCollection AddDemo(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection("OpenCpts:Demo").Get<OptionsDemo>() ?? new OptionsDemo());
+        services.AddOptionsValidees<OptionsDemo>("OpenCpts:Demo");
         services.AddScoped<SeedDemo>();
         services.AddSingleton<JetonDemoSas>();
         return services;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
@@ -13,7 +14,7 @@ public sealed record Defi(string Question, string Jeton);
 /// read; it is single-use: the first answer, right or wrong, claims its nonce in the database (<see cref="UsagesUniques"/>), so a
 /// replay is refused on every instance.
 /// </summary>
-public sealed class DefiInscription(IDataProtectionProvider protection, TimeProvider horloge, OptionsListeAttente options, UsagesUniques usages)
+public sealed class DefiInscription(IDataProtectionProvider protection, TimeProvider horloge, IOptions<OptionsListeAttente> options, UsagesUniques usages)
 {
     private readonly IDataProtector _protecteur = protection.CreateProtector("OpenCpts.MedecinTraitant.DefiInscription.v2");
 
@@ -21,7 +22,7 @@ public sealed class DefiInscription(IDataProtectionProvider protection, TimeProv
     {
         var a = RandomNumberGenerator.GetInt32(1, 10);
         var b = RandomNumberGenerator.GetInt32(1, 10);
-        var expire = horloge.GetUtcNow().AddMinutes(options.DureeDefiMinutes).ToUnixTimeSeconds();
+        var expire = horloge.GetUtcNow().AddMinutes(options.Value.DureeDefiMinutes).ToUnixTimeSeconds();
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var jeton = _protecteur.Protect(string.Create(CultureInfo.InvariantCulture, $"{a + b}|{expire}|{nonce}"));
         return new Defi(string.Create(CultureInfo.InvariantCulture, $"Combien font {a} + {b} ?"), jeton);

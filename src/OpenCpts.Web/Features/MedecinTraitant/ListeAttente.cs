@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
@@ -23,7 +25,7 @@ public static class ListeAttente
 
     public static IServiceCollection AddListeAttente(this IServiceCollection services)
     {
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("OpenCpts:MedecinTraitant").Get<OptionsListeAttente>() ?? new OptionsListeAttente());
+        services.AddOptionsValidees<OptionsListeAttente>("OpenCpts:MedecinTraitant");
         services.AddAuthorizationBuilder()
             .AddPolicy(PolitiqueListe, p => p.RequireRole(Roles.Coordination, Roles.Regulation))
             .AddPolicy(PolitiqueInscription, p => p.RequireRole(Roles.Coordination, Roles.Regulation, Roles.Professionnel))
@@ -35,7 +37,7 @@ public static class ListeAttente
             // The client address is the one the forwarded headers give when a known proxy relays (Infrastructure/Web/Transport).
             o.AddPolicy(LimiteInscriptionPublique, http => HttpMethods.IsPost(http.Request.Method)
                 ? LimitationDebit.Partition("mt:" + LimitationDebit.CleAdresse(http.Connection.RemoteIpAddress),
-                    http.RequestServices.GetRequiredService<OptionsListeAttente>().InscriptionsParHeure, TimeSpan.FromHours(1),
+                    http.RequestServices.GetRequiredService<IOptions<OptionsListeAttente>>().Value.InscriptionsParHeure, TimeSpan.FromHours(1),
                     http.RequestServices.GetRequiredService<TimeProvider>())
                 : RateLimitPartition.GetNoLimiter("lecture"));
         });

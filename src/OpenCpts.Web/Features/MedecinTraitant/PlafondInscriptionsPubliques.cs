@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
@@ -13,7 +14,7 @@ namespace OpenCpts.Web.Features.MedecinTraitant;
 /// (no patient data in it: only the numbers).
 /// </summary>
 public sealed class PlafondInscriptionsPubliques(
-    OpenCptsDb db, OptionsListeAttente options, UsagesUniques usages, IEnvoiMessage envoi, TimeProvider horloge,
+    OpenCptsDb db, IOptions<OptionsListeAttente> options, UsagesUniques usages, IEnvoiMessage envoi, TimeProvider horloge,
     ILogger<PlafondInscriptionsPubliques> journal)
 {
     public const string MessageRefus =
@@ -27,14 +28,14 @@ public sealed class PlafondInscriptionsPubliques(
         var depuis = maintenant.AddHours(-1);
         var nombre = await db.DemandesMedecinTraitant
             .CountAsync(d => d.Origine == OriginesDemandeMt.FormulairePublic && d.InscritLeUtc > depuis, ct);
-        if (nombre < Math.Max(1, options.InscriptionsParHeureTotal))
+        if (nombre < Math.Max(1, options.Value.InscriptionsParHeureTotal))
         {
             return false;
         }
         var heure = new DateTime(maintenant.Year, maintenant.Month, maintenant.Day, maintenant.Hour, 0, 0, DateTimeKind.Utc);
         if (await usages.ReserverAsync("alerte-plafond-mt:" + heure.ToString("yyyyMMddHH", CultureInfo.InvariantCulture), heure.AddHours(2), ct))
         {
-            journal.LogWarning("Public registration form: {Nombre} registrations in the last hour, cap {Plafond} reached", nombre, options.InscriptionsParHeureTotal);
+            journal.LogWarning("Public registration form: {Nombre} registrations in the last hour, cap {Plafond} reached", nombre, options.Value.InscriptionsParHeureTotal);
             await AlerterAsync(nombre, ct);
         }
         return true;
@@ -47,7 +48,7 @@ public sealed class PlafondInscriptionsPubliques(
                                   join r in db.Roles on ur.RoleId equals r.Id
                                   where r.Name == Roles.Coordination && u.Email != null
                                   select u.Email!).Distinct().ToListAsync(ct);
-        var plafond = options.InscriptionsParHeureTotal.ToString(CultureInfo.InvariantCulture);
+        var plafond = options.Value.InscriptionsParHeureTotal.ToString(CultureInfo.InvariantCulture);
         var texte = "Le formulaire public « Je n'ai pas de médecin traitant » a enregistré " + nombre.ToString(CultureInfo.InvariantCulture)
             + " demandes au cours de la dernière heure : le plafond de " + plafond + " par heure est atteint et les envois suivants "
             + "sont refusés jusqu'à ce que le nombre d'inscriptions de la dernière heure repasse sous le plafond.\n\n"

@@ -1,42 +1,17 @@
+using OpenCpts.Web.Infrastructure.Taches;
+
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
-/// <summary>
-/// Keeps the rolling horizon full: materialises every pattern at start-up, then every 6 hours.
-/// Off in the "Testing" environment unless <c>OpenCpts:Snp:MaterialisationAuto</c> says otherwise,
-/// so that tests control the clock and the data.
-/// </summary>
-public sealed class MaterialisationPeriodique(
-    IServiceScopeFactory scopes,
-    TimeProvider horloge,
-    OptionsSnp options,
-    IHostEnvironment environnement,
-    ILogger<MaterialisationPeriodique> journal) : BackgroundService
+/// <summary>Keeps the rolling horizon full: materialises every pattern at start-up, then every 6 hours
+/// (<c>OpenCpts:Taches:MaterialisationCreneaux</c>).</summary>
+public sealed class MaterialisationPeriodique(DependancesTache dependances, ILogger<MaterialisationPeriodique> journal)
+    : TachePeriodique("MaterialisationCreneaux", TimeSpan.FromHours(6), dependances)
 {
-    public static readonly TimeSpan Periode = TimeSpan.FromHours(6);
+    protected override bool AuDemarrage => true;
 
-    public bool Active => options.MaterialisationAuto ?? !environnement.IsEnvironment("Testing");
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override async Task ExecuterAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (!Active)
-        {
-            return;
-        }
-        using var minuterie = new PeriodicTimer(Periode, horloge);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var r = await scope.ServiceProvider.GetRequiredService<MaterialiserCreneaux>().TousAsync(stoppingToken);
-                journal.LogInformation("Créneaux SNP matérialisés : {Crees} créés, {Retires} retirés, {MisAJour} mis à jour", r.Crees, r.Retires, r.MisAJour);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The next run retries; one failure (database restarting…) must not stop the service.
-                journal.LogError(e, "Échec de la matérialisation des créneaux SNP");
-            }
-        }
-        while (await minuterie.WaitForNextTickAsync(stoppingToken));
+        var r = await services.GetRequiredService<MaterialiserCreneaux>().TousAsync(ct);
+        journal.LogInformation("Créneaux SNP matérialisés : {Crees} créés, {Retires} retirés, {MisAJour} mis à jour", r.Crees, r.Retires, r.MisAJour);
     }
 }

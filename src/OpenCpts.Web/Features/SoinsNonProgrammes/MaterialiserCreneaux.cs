@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
@@ -19,7 +20,7 @@ public sealed record ResultatMaterialisation(int Crees, int Retires, int MisAJou
 /// cancelled bookings may still reference them, and the follow-up counts what was offered.
 /// Booked and past slots are never touched.
 /// </summary>
-public sealed class MaterialiserCreneaux(OpenCptsDb db, TimeProvider horloge, OptionsSnp options)
+public sealed class MaterialiserCreneaux(OpenCptsDb db, TimeProvider horloge, IOptions<OptionsSnp> options)
 {
     /// <summary>Materialises one pattern (after its creation, edit, suspension or archiving).</summary>
     public async Task<ResultatMaterialisation> ModeleAsync(int modeleId, CancellationToken ct = default)
@@ -101,7 +102,7 @@ public sealed class MaterialiserCreneaux(OpenCptsDb db, TimeProvider horloge, Op
     private async Task<ResultatMaterialisation> ProfessionnelUneFoisAsync(int professionnelId, IReadOnlyList<ModeleDisponibilite> modeles, CancellationToken ct)
     {
         var maintenant = horloge.GetUtcNow().UtcDateTime;
-        var horizon = maintenant.AddDays(options.HorizonJours);
+        var horizon = maintenant.AddDays(options.Value.HorizonJours);
         var ids = modeles.Select(m => m.Id).ToList();
         // One query: the professional's future slots in the horizon (a start is unique per professional,
         // whatever pattern made it) and the patterns' future slots beyond it (to withdraw them if needed).

@@ -1,4 +1,6 @@
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Infrastructure;
+using OpenCpts.Web.Infrastructure.Taches;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -12,7 +14,7 @@ public static class SoinsNonProgrammes
 
     public static IServiceCollection AddSoinsNonProgrammes(this IServiceCollection services)
     {
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("OpenCpts:Snp").Get<OptionsSnp>() ?? new OptionsSnp());
+        services.AddOptionsValidees<OptionsSnp>("OpenCpts:Snp");
         services.AddScoped<MaterialiserCreneaux>();
         services.AddScoped<EnregistrerModele>();
         services.AddScoped<SuspendreModele>();
@@ -23,7 +25,7 @@ public static class SoinsNonProgrammes
         services.AddScoped<ProfessionnelGere>();
         services.AddScoped<ConsulterMesRendezVous>();
         services.AddScoped<ListerDisponibilites>();
-        services.AddHostedService<MaterialisationPeriodique>();
+        services.AddTachePeriodique<MaterialisationPeriodique>();
         services.AddAuthorizationBuilder()
             .AddPolicy(PolitiqueDisponibilites, p => p.RequireRole(Roles.Professionnel, Roles.Regulation, Roles.Coordination))
             .AddPolicy(PolitiqueRegulation, p => p.RequireRole(Roles.Regulation, Roles.Coordination));

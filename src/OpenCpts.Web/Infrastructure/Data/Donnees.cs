@@ -21,10 +21,13 @@ public static class Donnees
 {
     public const string DefaultSqlite = "Data Source=data/opencpts.db";
 
+    private const string Section = "OpenCpts:Database";
+
     public static IServiceCollection AddDonnees(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("OpenCpts:Database").Get<OptionsBaseDeDonnees>() ?? new();
-        services.AddSingleton(options);
+        services.AddOptionsValidees<OptionsBaseDeDonnees>(Section);
+        // The provider decides which context is registered: read now, once, from the same section.
+        var options = configuration.GetSection(Section).Get<OptionsBaseDeDonnees>() ?? new();
         var chaine = configuration.GetConnectionString("OpenCpts");
         if (string.Equals(options.Provider, OptionsBaseDeDonnees.Postgres, StringComparison.OrdinalIgnoreCase))
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenCpts.Web.Features.Demo;
 using OpenCpts.Web.Features.Territoire;
 
@@ -13,7 +14,7 @@ public static class PreparationBase
     public static async Task PreparerBaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var options = scope.ServiceProvider.GetRequiredService<OptionsBaseDeDonnees>();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<OptionsBaseDeDonnees>>().Value;
         var db = scope.ServiceProvider.GetRequiredService<OpenCptsDb>();
         var migrer = options.MigrerAuDemarrage ?? !db.EstPostgres;
         if (migrer)
@@ -21,7 +22,7 @@ public static class PreparationBase
             await db.Database.MigrateAsync();
         }
         await scope.ServiceProvider.GetRequiredService<ImportCommunes>().ChargerSiVideAsync();
-        var demo = scope.ServiceProvider.GetRequiredService<OptionsDemo>();
+        var demo = scope.ServiceProvider.GetRequiredService<IOptions<OptionsDemo>>().Value;
         // The demo accounts share a published password: never in Production, whatever the settings say.
         if (demo.Charger && app.Environment.IsProduction())
         {

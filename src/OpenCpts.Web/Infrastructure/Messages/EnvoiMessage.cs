@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Infrastructure.Messages;
@@ -22,6 +24,7 @@ public interface IEnvoiMessage
 public sealed class OptionsSmtp
 {
     public string? Hote { get; set; }
+    [Range(1, 65535)]
     public int Port { get; set; } = 587;
     public string? Utilisateur { get; set; }
     public string? MotDePasse { get; set; }
@@ -76,8 +79,10 @@ public sealed class BoiteEnvoi(OpenCptsDb db, TimeProvider horloge, ILogger<Boit
 }
 
 /// <summary>E-mails through SMTP (MailKit); SMS still go to the outbox.</summary>
-public sealed class EnvoiSmtp(OptionsSmtp options, BoiteEnvoi boite, ILogger<EnvoiSmtp> journal) : IEnvoiMessage
+public sealed class EnvoiSmtp(IOptions<OptionsSmtp> reglages, BoiteEnvoi boite, ILogger<EnvoiSmtp> journal) : IEnvoiMessage
 {
+    private readonly OptionsSmtp options = reglages.Value;
+
     public async Task<bool> EnvoyerAsync(Message message, CancellationToken ct = default)
     {
         if (message.Canal != CanauxMessage.Email)
@@ -118,17 +123,12 @@ public static class EnvoiMessages
 {
     public static IServiceCollection AddEnvoiMessages(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("OpenCpts:Smtp").Get<OptionsSmtp>() ?? new OptionsSmtp();
-        services.AddSingleton(options);
+        services.AddOptionsValidees<OptionsSmtp>("OpenCpts:Smtp");
         services.AddScoped<BoiteEnvoi>();
-        if (string.IsNullOrWhiteSpace(options.Hote))
-        {
-            services.AddScoped<IEnvoiMessage>(sp => sp.GetRequiredService<BoiteEnvoi>());
-        }
-        else
-        {
-            services.AddScoped<IEnvoiMessage, EnvoiSmtp>();
-        }
+        services.AddScoped<EnvoiSmtp>();
+        services.AddScoped<IEnvoiMessage>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<OptionsSmtp>>().Value.Hote)
+            ? sp.GetRequiredService<BoiteEnvoi>()
+            : sp.GetRequiredService<EnvoiSmtp>());
         return services;
     }
 }

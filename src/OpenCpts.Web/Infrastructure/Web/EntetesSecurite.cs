@@ -20,7 +20,8 @@ public static class EntetesSecurite
         "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), " +
         "microphone=(), midi=(), payment=(), usb=(), xr-spatial-tracking=()";
 
-    public static IApplicationBuilder UseEntetesSecurite(this IApplicationBuilder app) => app.Use((http, suivant) =>
+    /// <summary>The middleware (placed first by <see cref="Pipeline"/>).</summary>
+    public static Task AjouterAsync(HttpContext http, RequestDelegate suivant)
     {
         http.Response.OnStarting(() =>
         {
@@ -40,5 +41,5 @@ public static class EntetesSecurite
             return Task.CompletedTask;
         });
         return suivant(http);
-    });
+    }
 }

@@ -31,6 +31,7 @@ public static class PlateformeWeb
         // French text is written as is (é, not &#xE9;): readable source, smaller pages, simpler tests.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddExceptionHandler<ErreurApi>();
         services.AddHttpContextAccessor();
         services.AddScoped<Audit.JournalAudit>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -51,52 +52,12 @@ public static class PlateformeWeb
         return services;
     }
 
+    /// <summary>The middleware pipeline (<see cref="Pipeline"/>), then the shared endpoints: pages, static files,
+    /// OpenAPI, health.</summary>
     public static WebApplication UsePlateformeWeb(this WebApplication app)
     {
-        app.UseEntetesSecurite();
-        app.UseTransport();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/erreur/500");
-        }
-        app.UseStatusCodePages(async ctx =>
-        {
-            var http = ctx.HttpContext;
-            if (Comptes.EstApi(http.Request) || http.Response.ContentLength > 0 || http.Response.ContentType is not null)
-            {
-                if (Comptes.EstApi(http.Request) && http.Response.ContentType is null)
-                {
-                    await Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
-                }
-                return;
-            }
-            // HTML: re-render the French error page in place, keeping the status code.
-            var original = http.Request.Path;
-            http.Request.Path = $"/erreur/{http.Response.StatusCode}";
-            try
-            {
-                http.SetEndpoint(null);
-                http.Request.RouteValues.Clear();
-                await ctx.Next(http);
-            }
-            finally
-            {
-                http.Request.Path = original;
-            }
-        });
-        app.UseRequestLocalization();
+        app.UsePipeline();
         app.MapStaticAssets().AllowAnonymous();
-        // The API documentation is public (it holds no data) and served from the package, not a CDN.
-        app.UseSwaggerUI(o =>
-        {
-            o.SwaggerEndpoint("/openapi/v1.json", "OpenCPTS API v1");
-            o.RoutePrefix = "api/docs";
-            o.DocumentTitle = "OpenCPTS — API";
-        });
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseMiddleware<Audit.JournalRefusMiddleware>();
-        app.UseAuthorization();
         app.MapRazorPages().WithStaticAssets();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz", new HealthCheckOptions()).AllowAnonymous();
@@ -111,7 +72,7 @@ public static class PlateformeWeb
             var adresses = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "http://localhost:5000";
             Console.WriteLine();
             Console.WriteLine($"OpenCPTS est démarré : {adresses}");
-            var demo = app.Services.GetRequiredService<Features.Demo.OptionsDemo>();
+            var demo = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Demo.OptionsDemo>>().Value;
             if (demo.Charger)
             {
                 Console.WriteLine($"Comptes de démonstration (mot de passe {Features.Demo.SeedDemo.MotDePasse}) :");

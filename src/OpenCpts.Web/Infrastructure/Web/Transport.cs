@@ -74,22 +74,4 @@ public static class Transport
         var (adresses, reseaux) = ProxiesConnus(configuration);
         return adresses.Count > 0 || reseaux.Count > 0;
     }
-
-    public static WebApplication UseTransport(this WebApplication app)
-    {
-        app.UseForwardedHeaders();
-        var derriereProxy = DerriereProxy(app.Configuration);
-        if (derriereProxy)
-        {
-            // The proxy's health probe may speak plain HTTP to the platform: it is not redirected.
-            app.UseWhen(http => !http.Request.Path.StartsWithSegments("/healthz"), b => b.UseHttpsRedirection());
-        }
-        if (derriereProxy || !app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
-        // Every cookie (session, antiforgery, 2FA, TempData) gets the Secure flag outside Development.
-        app.UseCookiePolicy();
-        return app;
-    }
 }

@@ -20,7 +20,7 @@ public static partial class ListeAttenteMt
     {
         var app = await OpenCptsApp.DemarrerAsync(fournisseur, s =>
         {
-            s.AddSingleton(new OptionsListeAttente { InscriptionsParHeure = inscriptionsParHeure, InscriptionsParHeureTotal = inscriptionsParHeureTotal });
+            s.Configure<OptionsListeAttente>(o => (o.InscriptionsParHeure, o.InscriptionsParHeureTotal) = (inscriptionsParHeure, inscriptionsParHeureTotal));
             AdresseClient.Activer(s);
         }, parametres: parametres);
         await app.CreerCptsAsync("18033", "18205");

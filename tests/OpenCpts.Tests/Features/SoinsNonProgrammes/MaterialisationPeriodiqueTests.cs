@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Infrastructure.Taches;
 
 namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
 
@@ -20,7 +21,7 @@ public class MaterialisationPeriodiqueTests
     public async Task When_asked_the_periodic_materialisation_fills_the_horizon_every_6_hours()
     {
         await using var app = await OpenCptsApp.DemarrerAsync(Fournisseur.Sqlite,
-            s => s.AddSingleton(new OptionsSnp { MaterialisationAuto = true }));
+            s => s.Configure<OptionsTaches>(t => t["MaterialisationCreneaux"] = new OptionsTache { Active = true }));
         var (pro, _, _) = await app.MedecinAsync();
         // Saved without the use case, so only the background job can make its slots.
         await app.AvecDbAsync(async db =>
@@ -38,7 +39,7 @@ public class MaterialisationPeriodiqueTests
             await db.SaveChangesAsync();
         });
 
-        app.Horloge.Advance(MaterialisationPeriodique.Periode);
+        app.Horloge.Advance(TimeSpan.FromHours(6));
 
         var n = 0;
         for (var essai = 0; essai < 100 && n < 48; essai++)

@@ -1,3 +1,6 @@
+using OpenCpts.Web.Infrastructure;
+using OpenCpts.Web.Infrastructure.Taches;
+
 namespace OpenCpts.Web.Features.Parcours;
 
 /// <summary>Care requests: posting, matching members, first acceptance wins, escalation, statistics.</summary>
@@ -5,13 +8,8 @@ public static class DemandesPriseEnCharge
 {
     public static IServiceCollection AddDemandesPriseEnCharge(this IServiceCollection services)
     {
-        services.AddSingleton(sp =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            var options = configuration.GetSection("OpenCpts:Parcours").Get<OptionsParcours>() ?? new OptionsParcours();
-            options.UrlPublique ??= configuration["OpenCpts:UrlPublique"];
-            return options;
-        });
+        services.AddOptionsValidees<OptionsParcours>("OpenCpts:Parcours")
+            .PostConfigure<IConfiguration>((o, configuration) => o.UrlPublique ??= configuration["OpenCpts:UrlPublique"]);
         services.AddScoped<TrouverMembresPourDemande>();
         services.AddScoped<AccesDemandePec>();
         services.AddScoped<DiffuserDemandePec>();
@@ -25,7 +23,7 @@ public static class DemandesPriseEnCharge
         services.AddScoped<CalculerStatsDemandesPec>();
         services.AddScoped<ParametrerParcours>();
         services.AddScoped<DeclarerConge>();
-        services.AddHostedService<EscaladePeriodique>();
+        services.AddTachePeriodique<EscaladePeriodique>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
 
@@ -9,7 +10,7 @@ namespace OpenCpts.Web.Features.Parcours;
 /// recipients yet: they become recipients (who may read and accept it) and get an e-mail without the patient's
 /// identity. Used when the request is posted and when it is re-broadcast (<see cref="RediffuserDemandePec"/>).
 /// </summary>
-public sealed class DiffuserDemandePec(OpenCptsDb db, TrouverMembresPourDemande trouver, IEnvoiMessage envoi, OptionsParcours options, TimeProvider horloge)
+public sealed class DiffuserDemandePec(OpenCptsDb db, TrouverMembresPourDemande trouver, IEnvoiMessage envoi, IOptions<OptionsParcours> options, TimeProvider horloge)
 {
     /// <summary>The number of new recipients.</summary>
     public async Task<int> ExecuteAsync(DemandePriseEnCharge demande, CancellationToken ct = default)
@@ -32,9 +33,10 @@ public sealed class DiffuserDemandePec(OpenCptsDb db, TrouverMembresPourDemande 
         await db.SaveChangesAsync(ct);
 
         var nomCommune = await db.Communes.Where(c => c.CodeInsee == demande.CodeCommune).Select(c => c.Nom).FirstOrDefaultAsync(ct);
-        var lien = string.IsNullOrWhiteSpace(options.UrlPublique)
+        var urlPublique = options.Value.UrlPublique;
+        var lien = string.IsNullOrWhiteSpace(urlPublique)
             ? $"sur la plateforme de la CPTS (Parcours → Demandes, n° {demande.Id})"
-            : $"sur {options.UrlPublique.TrimEnd('/')}/parcours/demandes/{demande.Id}";
+            : $"sur {urlPublique.TrimEnd('/')}/parcours/demandes/{demande.Id}";
         var texte = PosterDemandePec.Resume(demande, nomCommune)
             + $"\n\nOuvrez la demande {lien} pour voir le détail et l'accepter. La première acceptation est retenue.";
         foreach (var d in nouveaux.Where(d => !string.IsNullOrEmpty(d.Email)))

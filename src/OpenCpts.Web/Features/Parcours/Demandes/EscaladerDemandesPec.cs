@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
+using OpenCpts.Web.Infrastructure.Taches;
 using OpenCpts.Web.Infrastructure.Terminologies;
 
 namespace OpenCpts.Web.Features.Parcours;
@@ -59,30 +60,9 @@ public sealed class EscaladerDemandesPec(OpenCptsDb db, IEnvoiMessage envoi, Tim
     }
 }
 
-/// <summary>Runs <see cref="EscaladerDemandesPec"/> every few minutes (on the injected clock).</summary>
-public sealed class EscaladePeriodique(
-    IServiceScopeFactory scopes, TimeProvider horloge, OptionsParcours options, IHostEnvironment environnement, ILogger<EscaladePeriodique> journal) : BackgroundService
+/// <summary>Runs <see cref="EscaladerDemandesPec"/> every 5 minutes (<c>OpenCpts:Taches:EscaladeDemandesPec</c>).</summary>
+public sealed class EscaladePeriodique(DependancesTache dependances) : TachePeriodique("EscaladeDemandesPec", TimeSpan.FromMinutes(5), dependances)
 {
-    public static readonly TimeSpan Periode = TimeSpan.FromMinutes(5);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!(options.TachesPeriodiques ?? !environnement.IsEnvironment("Testing")))
-        {
-            return;
-        }
-        using var minuteur = new PeriodicTimer(Periode, horloge);
-        while (await minuteur.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<EscaladerDemandesPec>().ExecuteAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                journal.LogError(ex, "Escalation of care requests failed; next try in {Periode}", Periode);
-            }
-        }
-    }
+    public override Task ExecuterAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<EscaladerDemandesPec>().ExecuteAsync(ct);
 }

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Infrastructure.Data;
 
@@ -14,14 +16,11 @@ public sealed record MembreCorrespondant(int ProfessionnelId, string NomAffiche,
 public sealed class OptionsParcours
 {
     /// <summary>A practice site within this distance (km) of the patient's commune covers it.</summary>
+    [Range(0, 200)]
     public double RayonInterventionKm { get; set; } = 10;
 
     /// <summary>Public address of the platform (<c>OpenCpts:UrlPublique</c>), for links in e-mails; none when unset.</summary>
     public string? UrlPublique { get; set; }
-
-    /// <summary>Run the periodic jobs (escalation, discharge alerts). Null: on, except in the "Testing" environment,
-    /// where tests call the use cases themselves with their own clock.</summary>
-    public bool? TachesPeriodiques { get; set; }
 }
 
 /// <summary>
@@ -31,7 +30,7 @@ public sealed class OptionsParcours
 /// not), and, for every act that is not common to the profession (<see cref="ActesCourants"/>), having declared a
 /// skill that covers it.
 /// </summary>
-public sealed class TrouverMembresPourDemande(OpenCptsDb db, OptionsParcours options)
+public sealed class TrouverMembresPourDemande(OpenCptsDb db, IOptions<OptionsParcours> options)
 {
     public async Task<IReadOnlyList<MembreCorrespondant>> ExecuteAsync(BesoinPriseEnCharge besoin, CancellationToken ct = default)
     {
@@ -97,5 +96,5 @@ public sealed class TrouverMembresPourDemande(OpenCptsDb db, OptionsParcours opt
 
     private bool Couvre(Proximite p) =>
         p.Niveau == Proximite.MemeCommune
-        || (p.Km is { } km ? km <= options.RayonInterventionKm : p.Niveau == Proximite.MemeCodePostal);
+        || (p.Km is { } km ? km <= options.Value.RayonInterventionKm : p.Niveau == Proximite.MemeCodePostal);
 }

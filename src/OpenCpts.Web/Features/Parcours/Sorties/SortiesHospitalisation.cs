@@ -1,4 +1,5 @@
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Infrastructure.Taches;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -12,7 +13,6 @@ public static class SortiesHospitalisation
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(PolitiqueOuverture, p => p.RequireRole(Roles.Coordination, Roles.Etablissement));
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("OpenCpts:Parcours:Sorties").Get<OptionsSorties>() ?? new OptionsSorties());
         services.AddScoped<ChargerChecklistSortie>();
         services.AddScoped<ModifierChecklistSortie>();
         services.AddScoped<OuvrirPlanSortie>();
@@ -22,7 +22,7 @@ public static class SortiesHospitalisation
         services.AddScoped<ModifierElementSortie>();
         services.AddScoped<ChangerStatutPlanSortie>();
         services.AddScoped<EnvoyerAlertesSortie>();
-        services.AddHostedService<AlertesSortie>();
+        services.AddTachePeriodique<AlertesSortie>();
         return services;
     }
 

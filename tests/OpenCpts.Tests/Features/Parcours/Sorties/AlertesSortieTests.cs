@@ -6,6 +6,7 @@ using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Features.Parcours;
 using OpenCpts.Web.Infrastructure.Messages;
+using OpenCpts.Web.Infrastructure.Taches;
 
 namespace OpenCpts.Tests.Features.Parcours.Sorties;
 
@@ -157,11 +158,11 @@ public class AlertesSortieTests
     [Fact]
     public async Task When_asked_the_background_loop_sends_the_due_alerts_every_15_minutes()
     {
-        var s = await SceneParcours.DemarrerAsync(Fournisseur.Sqlite, x => x.AddSingleton(new OptionsSorties { AlertesAuto = true }));
+        var s = await SceneParcours.DemarrerAsync(Fournisseur.Sqlite, x => x.Configure<OptionsTaches>(t => t["AlertesSortie"] = new OptionsTache { Active = true }));
         await using var _ = s.App;
         await s.OuvrirPlanAsync("2026-11-24");
 
-        s.App.Horloge.Advance(AlertesSortie.Periode);
+        s.App.Horloge.Advance(TimeSpan.FromMinutes(15));
 
         var n = 0;
         for (var essai = 0; essai < 100 && n < 2; essai++)
