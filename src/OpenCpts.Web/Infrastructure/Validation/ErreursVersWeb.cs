@@ -14,15 +14,16 @@ public static class ErreursVersWeb
     /// <summary>
     /// Copies the errors into <paramref name="modelState"/>, a field's messages joined in one entry. <paramref name="prefixe"/>
     /// nests them under a page property ("Saisie"); <paramref name="champs"/> renames the few keys whose form control has
-    /// another name (key as a property name → form field). A field the model binder already rejected keeps its own message.
+    /// another name (key as a property name → form field, "" for the whole form). The empty key stays the whole form's.
+    /// A field the model binder already rejected keeps its own message.
     /// </summary>
     public static void AjouterErreurs(this ModelStateDictionary modelState, IReadOnlyDictionary<string, string[]> erreurs,
         string? prefixe = null, IReadOnlyDictionary<string, string>? champs = null)
     {
         foreach (var (cle, messages) in erreurs)
         {
-            var propriete = Convertir(cle, EnPropriete);
-            var champ = ErreursValidation.Prefixer(prefixe, champs?.GetValueOrDefault(propriete) ?? propriete);
+            var propriete = champs?.GetValueOrDefault(Convertir(cle, EnPropriete)) ?? Convertir(cle, EnPropriete);
+            var champ = propriete.Length == 0 ? "" : ErreursValidation.Prefixer(prefixe, propriete);
             if (modelState[champ] is { Errors.Count: > 0 } && champ.Length > 0)
             {
                 continue;

@@ -168,17 +168,4 @@ public class ReservationTests
         // 10:00 UTC is 11:00 in Paris in November.
         Assert.Contains("23/11/2026 11:00", messages[0].Texte, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData("06 12 34 56 78", "0612345678")]
-    [InlineData("06.12.34.56.78", "0612345678")]
-    [InlineData("+33 6 12 34 56 78", "0612345678")]
-    [InlineData("+33 (0)6 12 34 56 78", "0612345678")]
-    [InlineData("0033612345678", "0612345678")]
-    [InlineData("02 48 00 00 00", "0248000000")]
-    [InlineData("12345", null)]
-    [InlineData("0012345678", null)]
-    [InlineData("06 12 34 56 7a", null)]
-    public void French_phone_numbers_are_normalised_to_ten_digits(string saisie, string? attendu) =>
-        Assert.Equal(attendu, NumeroTelephone.Normaliser(saisie));
 }

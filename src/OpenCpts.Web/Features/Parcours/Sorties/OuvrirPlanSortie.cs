@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
+using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Patients;

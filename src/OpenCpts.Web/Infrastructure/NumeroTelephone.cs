@@ -1,8 +1,8 @@
 using System.Text;
 
-namespace OpenCpts.Web.Infrastructure.Patients;
+namespace OpenCpts.Web.Infrastructure;
 
-/// <summary>French phone numbers, stored in one canonical form: 10 digits starting with 0 ("0612345678").</summary>
+/// <summary>French phone numbers (patients, contacts, professionals), stored in one canonical form: 10 digits starting with 0 ("0612345678").</summary>
 public static class NumeroTelephone
 {
     /// <summary>The message for a number that is not a French one, the same on every form and API.</summary>
