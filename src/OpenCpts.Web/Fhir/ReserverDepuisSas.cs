@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Patients;
 
 namespace OpenCpts.Web.Fhir;
 
@@ -11,12 +12,12 @@ namespace OpenCpts.Web.Fhir;
 /// </summary>
 public sealed class ReserverDepuisSas(OpenCptsDb db, ReserverCreneau reserver, TimeProvider horloge, JournalAudit audit)
 {
-    public async Task<ResultatReservation> ExecuterAsync(long compteRegulateurId, long creneauId, PatientSaisi patient, string? motif, CancellationToken ct = default)
+    public async Task<ResultatReservation> ExecuterAsync(long compteRegulateurId, long creneauId, SaisieIdentite patient, string? motif, CancellationToken ct = default)
     {
         var compte = await db.ComptesRegulateursSas.AsNoTracking().FirstOrDefaultAsync(c => c.Id == compteRegulateurId && c.Actif, ct);
         if (compte is null)
         {
-            return new ResultatReservation.Invalide(new(StringComparer.Ordinal) { ["regulateur"] = ["Votre habilitation de régulateur SAS n'est plus active."] });
+            return new ResultatReservation.Invalide(new() { ["Regulateur"] = ["Votre habilitation de régulateur SAS n'est plus active."] });
         }
         var identifiant = compte.Identifiant();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -199,7 +199,7 @@ public class ParcoursRegulateurSasTests
         await using var app = s.App;
 
         var resultat = await app.AvecServicesAsync(sp => sp.GetRequiredService<ReserverCreneau>().ExecuteAsync(new DemandeReservation(s.Creneau,
-            new PatientSaisi("FICTIF", "Jeanne", new DateOnly(1980, 4, 2), "0639981234", "18033"), null, OriginesReservation.Regulation, "regulation@test.invalid")));
+            new OpenCpts.Web.Infrastructure.Patients.SaisieIdentite("FICTIF", "Jeanne", new DateOnly(1980, 4, 2), Telephone: "0639981234", CommuneInsee: "18033"), null, OriginesReservation.Regulation, "regulation@test.invalid")));
 
         Assert.IsType<ResultatReservation.Reservee>(resultat);
         Assert.Equal(0, await app.AvecDbAsync(db => db.EnvoisSas.CountAsync()));

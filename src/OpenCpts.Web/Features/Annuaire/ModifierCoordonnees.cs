@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Annuaire;
@@ -28,21 +29,10 @@ public sealed class ModifierCoordonnees(OpenCptsDb db, TimeProvider horloge)
         {
             return false;
         }
-        professionnel.TelephoneMobile = NormaliserTelephone(coordonnees.TelephoneMobile);
+        professionnel.TelephoneMobile = NumeroTelephone.Normaliser(coordonnees.TelephoneMobile);
         professionnel.Email = string.IsNullOrWhiteSpace(coordonnees.Email) ? null : coordonnees.Email.Trim();
         professionnel.MisAJourLeUtc = horloge.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return true;
-    }
-
-    /// <summary>"+33 6 12 34 56 78" or "06.12.34.56.78" → "0612345678", the form the directory stores.</summary>
-    public static string? NormaliserTelephone(string? numero)
-    {
-        if (string.IsNullOrWhiteSpace(numero))
-        {
-            return null;
-        }
-        var chiffres = new string([.. numero.Where(char.IsAsciiDigit)]);
-        return numero.TrimStart().StartsWith('+') && chiffres.StartsWith("33", StringComparison.Ordinal) ? "0" + chiffres[2..] : chiffres;
     }
 }

@@ -37,9 +37,9 @@ public static class CommandeCompte
                 await sortie.WriteLineAsync(motDePasse);
                 return 0;
             case ResultatCreationCompte.Refuse refuse:
-                foreach (var e in refuse.Erreurs)
+                foreach (var message in refuse.Erreurs.Values.SelectMany(m => m))
                 {
-                    await erreurs.WriteLineAsync(e.Message);
+                    await erreurs.WriteLineAsync(message);
                 }
                 return 1;
             default:

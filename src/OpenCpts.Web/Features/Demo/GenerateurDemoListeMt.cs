@@ -120,7 +120,8 @@ public static class GenerateurDemoListeMt
             copie.CodeCommune = original.CodeCommune;
             if (parIns)
             {
-                original.Ins = copie.Ins = (original.Sexe == "F" ? "2" : "1") + original.DateNaissance.ToString("yyMM", CultureInfo.InvariantCulture) + "18033" + "00142";
+                original.Ins = copie.Ins = Infrastructure.Patients.Nir.AvecCle(
+                    (original.Sexe == "F" ? "2" : "1") + original.DateNaissance.ToString("yyMM", CultureInfo.InvariantCulture) + "18033" + "001");
             }
             doublons.Add(copie);
         }

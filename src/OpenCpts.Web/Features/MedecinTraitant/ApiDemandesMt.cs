@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Audit;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
@@ -63,19 +64,8 @@ internal static class ApiDemandesMt
     private static async Task<Results<Created<DemandeMtCreeeApi>, ValidationProblem>> InscrireAsync(
         NouvelleDemandeMtApi corps, InscrireDemandeMt inscrire, ClaimsPrincipal utilisateur, CancellationToken ct)
     {
-        DateOnly? naissance = null;
-        var dateMalFormee = false;
-        if (!string.IsNullOrWhiteSpace(corps.DateNaissance))
-        {
-            if (DateOnly.TryParseExact(corps.DateNaissance.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                naissance = d;
-            }
-            else
-            {
-                dateMalFormee = true;
-            }
-        }
+        var erreursLecture = new ErreursValidation();
+        var naissance = LectureApi.Date(corps.DateNaissance, nameof(corps.DateNaissance), "La date de naissance", erreursLecture);
         var origine = utilisateur.IsInRole(Roles.Professionnel) && !utilisateur.IsInRole(Roles.Coordination) && !utilisateur.IsInRole(Roles.Regulation)
             ? OriginesDemandeMt.Professionnel
             : OriginesDemandeMt.Api;
@@ -87,12 +77,8 @@ internal static class ApiDemandesMt
             case ResultatInscriptionMt.Inscrite i:
                 return TypedResults.Created($"/medecin-traitant/demande/{i.Id.ToString(CultureInfo.InvariantCulture)}", new DemandeMtCreeeApi(i.Id, i.Reference));
             case ResultatInscriptionMt.Invalide inv:
-                var erreurs = new Dictionary<string, string[]>(inv.Erreurs, StringComparer.Ordinal);
-                if (dateMalFormee)
-                {
-                    erreurs["dateNaissance"] = ["La date de naissance doit être au format AAAA-MM-JJ."];
-                }
-                return TypedResults.ValidationProblem(erreurs, title: "Inscription invalide");
+                erreursLecture.AjouterTout(inv.Erreurs);
+                return erreursLecture.EnProbleme("Inscription invalide");
             default:
                 throw new InvalidOperationException("Duplicates are registered anyway through the API.");
         }
@@ -103,10 +89,8 @@ internal static class ApiDemandesMt
     {
         if (statut is not null && statut != FiltreDemandesMt.TousStatuts && !StatutsDemandeMt.Tous.Contains(statut))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["statut"] = ["Statut inconnu : " + string.Join(", ", StatutsDemandeMt.Tous) + " ou tous."],
-            }, title: "Paramètres invalides");
+            return new ErreursValidation { ["statut"] = ["Statut inconnu : " + string.Join(", ", StatutsDemandeMt.Tous) + " ou tous."] }
+                .EnProbleme("Paramètres invalides");
         }
         var liste = await lister.ExecuteAsync(new FiltreDemandesMt { Statut = statut, TaillePage = 10_000, Page = 1 }, ct);
         var lignes = new List<DemandeMtApi>(liste.Lignes.Select(l => new DemandeMtApi(l.Id, l.Reference, l.Statut, l.Score.Total,

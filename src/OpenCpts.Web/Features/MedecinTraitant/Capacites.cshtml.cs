@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
@@ -83,11 +84,8 @@ public class CapacitesModel(OpenCptsDb db, CptsCourante cpts, MedecinConnecte co
                 Message = EnPause ? "Capacité enregistrée, en pause : aucune proposition ne sera faite." : "Capacité enregistrée.";
                 return RedirectToPage(new { rpps = EstCoordination ? Medecin.Rpps : null });
             case ResultatCapacite.Invalide invalide:
-                foreach (var (champ, message) in invalide.Erreurs)
-                {
-                    ModelState.AddModelError(champ, message);
-                }
-                Probleme = string.Join(" ", invalide.Erreurs.Values);
+                ModelState.AjouterErreurs(invalide.Erreurs);
+                Probleme = string.Join(" ", invalide.Erreurs.Values.SelectMany(m => m));
                 return Page();
             default:
                 Probleme = "Seul un médecin généraliste de l'annuaire peut déclarer une capacité.";

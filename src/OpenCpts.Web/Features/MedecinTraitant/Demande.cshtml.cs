@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Audit;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
@@ -50,10 +51,7 @@ public class DemandeModel(
         }
         if (erreurs.Count > 0)
         {
-            foreach (var (champ, messages) in erreurs)
-            {
-                ModelState.AddModelError(InscrireModel.Champs.GetValueOrDefault(champ, champ), string.Join(" ", messages));
-            }
+            ModelState.AjouterErreurs(erreurs, champs: InscrireModel.Champs);
             await ChargerAsync(id, ct, garderSaisie: true);
             return Page();
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
@@ -12,7 +13,7 @@ public abstract record ResultatCapacite
     public sealed record Enregistree : ResultatCapacite;
     /// <summary>Not a general practitioner of the directory.</summary>
     public sealed record PasMedecinGeneraliste : ResultatCapacite;
-    public sealed record Invalide(IReadOnlyDictionary<string, string> Erreurs) : ResultatCapacite;
+    public sealed record Invalide(ErreursValidation Erreurs) : ResultatCapacite;
 }
 
 /// <summary>Creates or updates a GP's capacity. Communes must belong to the territory; ages 0–120, min ≤ max.</summary>
@@ -32,24 +33,24 @@ public sealed class EnregistrerCapacite(OpenCptsDb db, CptsCourante cpts, TimePr
         {
             return new ResultatCapacite.PasMedecinGeneraliste();
         }
-        var erreurs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var erreurs = new ErreursValidation();
         if (saisie.NouveauxPatientsParMois is < 0 or > 200)
         {
-            erreurs["NouveauxPatientsParMois"] = "Entre 0 et 200 nouveaux patients par mois.";
+            erreurs["NouveauxPatientsParMois"] = ["Entre 0 et 200 nouveaux patients par mois."];
         }
         if (saisie.AgeMin is < 0 or > 120 || saisie.AgeMax is < 0 or > 120)
         {
-            erreurs["AgeMin"] = "Les âges vont de 0 à 120 ans.";
+            erreurs["AgeMin"] = ["Les âges vont de 0 à 120 ans."];
         }
         else if (saisie.AgeMin is { } min && saisie.AgeMax is { } max && min > max)
         {
-            erreurs["AgeMax"] = "L'âge maximum doit être supérieur ou égal à l'âge minimum.";
+            erreurs["AgeMax"] = ["L'âge maximum doit être supérieur ou égal à l'âge minimum."];
         }
         var territoire = await cpts.CodesCommunesAsync(ct);
         var communes = saisie.Communes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (communes.Any(c => !territoire.Contains(c)))
         {
-            erreurs["Communes"] = "Choisissez des communes du territoire de la CPTS.";
+            erreurs["Communes"] = ["Choisissez des communes du territoire de la CPTS."];
         }
         if (erreurs.Count > 0)
         {

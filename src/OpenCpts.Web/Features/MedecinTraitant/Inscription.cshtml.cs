@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
@@ -79,13 +80,7 @@ public class InscriptionModel(
         // The fields are checked even when the question failed, so that every error shows at once.
         var saisie = new SaisieDemandeMt(Nom, Prenom, DateNaissance, Sexe, Ins, Telephone, Email, Commune, Raison, CriteresChoisis, null, Consentement);
         var (_, erreurs) = await valider.ExecuteAsync(saisie, ct);
-        foreach (var (champ, messages) in erreurs)
-        {
-            foreach (var m in messages)
-            {
-                ModelState.AddModelError(InscrireModel.Champs.GetValueOrDefault(champ, champ), m);
-            }
-        }
+        ModelState.AjouterErreurs(erreurs, champs: InscrireModel.Champs);
         if (ModelState.IsValid
             && await inscrire.ExecuteAsync(saisie, new ContexteInscription(OriginesDemandeMt.FormulairePublic, null, MalgreDoublons: true), ct)
                 is ResultatInscriptionMt.Inscrite i)

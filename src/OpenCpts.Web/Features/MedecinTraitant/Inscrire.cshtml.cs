@@ -6,6 +6,8 @@ using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Patients;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
@@ -17,20 +19,11 @@ namespace OpenCpts.Web.Features.MedecinTraitant;
 [Authorize(Policy = ListeAttente.PolitiqueInscription)]
 public class InscrireModel(InscrireDemandeMt inscrire, ListerDemandesMt lister, OpenCptsDb db, CptsCourante cpts, JournalAudit audit) : PageModel
 {
-    /// <summary>API field name → form property, so that errors show beside their field.</summary>
+    /// <summary>The fields whose form control is named otherwise than the registration's key, so that errors show beside them.</summary>
     public static readonly IReadOnlyDictionary<string, string> Champs = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["nom"] = nameof(Nom),
-        ["prenom"] = nameof(Prenom),
-        ["dateNaissance"] = nameof(DateNaissance),
-        ["sexe"] = nameof(Sexe),
-        ["ins"] = nameof(Ins),
-        ["telephone"] = nameof(Telephone),
-        ["email"] = nameof(Email),
-        ["communeInsee"] = nameof(Commune),
-        ["raison"] = nameof(Raison),
-        ["criteres"] = nameof(CriteresChoisis),
-        ["notes"] = nameof(Notes),
+        [ChampsIdentite.CommuneInsee] = nameof(Commune),
+        [nameof(SaisieDemandeMt.Criteres)] = nameof(CriteresChoisis),
     };
 
     [BindProperty] public string? Nom { get; set; }
@@ -79,13 +72,7 @@ public class InscrireModel(InscrireDemandeMt inscrire, ListerDemandesMt lister, 
                 TempData["Inscrite"] = i.Reference;
                 return VoitLaListe ? Redirect($"/medecin-traitant/demande/{i.Id}") : Redirect("/medecin-traitant/inscrire");
             case ResultatInscriptionMt.Invalide inv:
-                foreach (var (champ, messages) in inv.Erreurs)
-                {
-                    foreach (var m in messages)
-                    {
-                        ModelState.AddModelError(Champs.GetValueOrDefault(champ, champ), m);
-                    }
-                }
+                ModelState.AjouterErreurs(inv.Erreurs, champs: Champs);
                 break;
             case ResultatInscriptionMt.DoublonsPossibles dp:
                 Doublons = dp.Doublons;

@@ -21,7 +21,7 @@ public abstract record ResultatInscriptionMt
 
     public sealed record Inscrite(long Id, string Reference, bool DoublonSignale) : ResultatInscriptionMt;
 
-    public sealed record Invalide(IReadOnlyDictionary<string, string[]> Erreurs) : ResultatInscriptionMt;
+    public sealed record Invalide(Infrastructure.Validation.ErreursValidation Erreurs) : ResultatInscriptionMt;
 
     /// <summary>Nothing stored: the person chooses between registering anyway and opening the existing request.</summary>
     public sealed record DoublonsPossibles(IReadOnlyList<DoublonPossible> Doublons) : ResultatInscriptionMt;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Patients;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
@@ -19,10 +20,10 @@ public enum ResultatModificationMt
 /// <summary>Edits criteria, notes and contact, and writes what changed (not the values) in the history.</summary>
 public sealed class ModifierDemandeMt(OpenCptsDb db, TimeProvider horloge)
 {
-    public async Task<(ResultatModificationMt Resultat, Dictionary<string, string[]> Erreurs)> ExecuteAsync(
+    public async Task<(ResultatModificationMt Resultat, ErreursValidation Erreurs)> ExecuteAsync(
         long id, ModificationDemandeMt m, string? par, CancellationToken ct = default)
     {
-        var erreurs = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var erreurs = new ErreursValidation();
         var d = await db.DemandesMedecinTraitant.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null)
         {
@@ -41,28 +42,15 @@ public sealed class ModifierDemandeMt(OpenCptsDb db, TimeProvider horloge)
             }
             else
             {
-                erreurs["criteres"] = ["Critère inconnu."];
+                erreurs[nameof(m.Criteres)] = ["Critère inconnu."];
             }
         }
         var notes = string.IsNullOrWhiteSpace(m.Notes) ? null : m.Notes.Trim();
         if (notes?.Length > ValiderDemandeMt.LongueurNotesMax)
         {
-            erreurs["notes"] = [$"Les notes ne doivent pas dépasser {ValiderDemandeMt.LongueurNotesMax.ToString(CultureInfo.InvariantCulture)} caractères."];
+            erreurs[nameof(m.Notes)] = [$"Les notes ne doivent pas dépasser {ValiderDemandeMt.LongueurNotesMax.ToString(CultureInfo.InvariantCulture)} caractères."];
         }
-        string? telephone = null;
-        if (!string.IsNullOrWhiteSpace(m.Telephone) && (telephone = ValiderPatient.NormaliserTelephone(m.Telephone)) is null)
-        {
-            erreurs["telephone"] = ["Le téléphone doit être un numéro français à 10 chiffres (ex. 06 12 34 56 78)."];
-        }
-        var email = string.IsNullOrWhiteSpace(m.Email) ? null : m.Email.Trim();
-        if (email is not null && (email.Length > 200 || !System.Net.Mail.MailAddress.TryCreate(email, out _)))
-        {
-            erreurs["email"] = ["L'adresse e-mail n'est pas valide."];
-        }
-        if (telephone is null && email is null && !erreurs.ContainsKey("telephone"))
-        {
-            erreurs["telephone"] = ["Un téléphone ou une adresse e-mail est obligatoire pour contacter le patient."];
-        }
+        var (telephone, email) = ValiderIdentitePatient.Contact(m.Telephone, m.Email, ExigencesIdentite.TelephoneOuEmail, erreurs);
         if (erreurs.Count > 0)
         {
             return (ResultatModificationMt.Modifiee, erreurs);

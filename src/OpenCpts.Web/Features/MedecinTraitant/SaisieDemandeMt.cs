@@ -1,8 +1,7 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Features.Territoire;
-using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Patients;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
@@ -33,90 +32,31 @@ public sealed record DemandeMtValide(
 }
 
 /// <summary>
-/// Validation of a waiting-list registration, shared by the forms and the API. Errors are keyed by the API's
-/// field names (nom, prenom, dateNaissance, sexe, ins, telephone, email, communeInsee, raison, criteres, notes)
-/// with French messages. Names accept letters, spaces, hyphens, apostrophes and dots only, so markup never gets in.
+/// Validation of a waiting-list registration, shared by the forms and the API: the patient's identity through
+/// <see cref="ValiderIdentitePatient"/> (sex required, a phone or an e-mail), then what is the list's own: a commune of
+/// the CPTS territory, the reason, the criteria and the notes. Errors are keyed by the record's property names.
 /// </summary>
-public sealed class ValiderDemandeMt(OpenCptsDb db, CptsCourante cpts, TimeProvider horloge)
+public sealed class ValiderDemandeMt(ValiderIdentitePatient identite, CptsCourante cpts)
 {
-    public const int LongueurNomMax = 100;
     public const int LongueurNotesMax = 2000;
 
-    public static readonly IReadOnlyList<(string Code, string Libelle)> Sexes = [("F", "Féminin"), ("M", "Masculin"), ("I", "Indéterminé")];
+    public const ExigencesIdentite Exigences = ExigencesIdentite.Sexe | ExigencesIdentite.TelephoneOuEmail | ExigencesIdentite.CommuneInsee;
 
-    public async Task<(DemandeMtValide? Demande, Dictionary<string, string[]> Erreurs)> ExecuteAsync(SaisieDemandeMt s, CancellationToken ct = default)
+    public async Task<(DemandeMtValide? Demande, ErreursValidation Erreurs)> ExecuteAsync(SaisieDemandeMt s, CancellationToken ct = default)
     {
-        var erreurs = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var nom = Nom(s.Nom, "nom", "Le nom", erreurs);
-        var prenom = Nom(s.Prenom, "prenom", "Le prénom", erreurs);
-
-        var aujourdhui = DateOnly.FromDateTime(Infrastructure.Web.Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime));
-        if (s.DateNaissance is not { } naissance)
-        {
-            erreurs["dateNaissance"] = ["La date de naissance est obligatoire (AAAA-MM-JJ)."];
-        }
-        else if (naissance > aujourdhui)
-        {
-            erreurs["dateNaissance"] = ["La date de naissance ne peut pas être dans le futur."];
-        }
-        else if (naissance.Year < 1900)
-        {
-            erreurs["dateNaissance"] = ["La date de naissance ne peut pas être antérieure à 1900."];
-        }
-
-        var sexe = s.Sexe?.Trim().ToUpperInvariant();
-        if (string.IsNullOrEmpty(sexe))
-        {
-            erreurs["sexe"] = ["Le sexe est obligatoire (F, M ou I)."];
-        }
-        else if (!Sexes.Any(x => x.Code == sexe))
-        {
-            erreurs["sexe"] = ["Le sexe doit être F, M ou I."];
-        }
-
-        var ins = string.IsNullOrWhiteSpace(s.Ins) ? null : s.Ins.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
-        if (ins is not null && (ins.Length != 15 || !ins.All(char.IsAsciiLetterOrDigit)))
-        {
-            erreurs["ins"] = ["L'INS (matricule INS) compte 15 caractères : chiffres, et 2A ou 2B pour la Corse."];
-        }
-
-        string? telephone = null;
-        if (!string.IsNullOrWhiteSpace(s.Telephone))
-        {
-            telephone = ValiderPatient.NormaliserTelephone(s.Telephone.Length > 30 ? null : s.Telephone);
-            if (telephone is null)
-            {
-                erreurs["telephone"] = ["Le téléphone doit être un numéro français à 10 chiffres (ex. 06 12 34 56 78)."];
-            }
-        }
-        var email = string.IsNullOrWhiteSpace(s.Email) ? null : s.Email.Trim();
-        if (email is not null && (email.Length > 200 || !System.Net.Mail.MailAddress.TryCreate(email, out _) || email.Any(c => c is '<' or '>')))
-        {
-            erreurs["email"] = ["L'adresse e-mail n'est pas valide."];
-        }
-        if (string.IsNullOrWhiteSpace(s.Telephone) && email is null)
-        {
-            erreurs["telephone"] = ["Un téléphone ou une adresse e-mail est obligatoire pour contacter le patient."];
-        }
+        var (patient, erreurs) = await identite.ExecuteAsync(
+            new SaisieIdentite(s.Nom, s.Prenom, s.DateNaissance, s.Sexe, s.Telephone, s.Email, s.Ins, s.CommuneInsee), Exigences, ct);
 
         var commune = s.CommuneInsee?.Trim().ToUpperInvariant();
-        if (string.IsNullOrEmpty(commune))
+        if (!string.IsNullOrEmpty(commune) && !erreurs.ContainsKey(ChampsIdentite.CommuneInsee) && !(await cpts.CodesCommunesAsync(ct)).Contains(commune))
         {
-            erreurs["communeInsee"] = ["La commune de résidence est obligatoire."];
-        }
-        else if (commune.Length != 5 || !(await cpts.CodesCommunesAsync(ct)).Contains(commune))
-        {
-            erreurs["communeInsee"] = ["La commune doit être une commune du territoire de la CPTS (code INSEE)."];
-        }
-        else if (!await db.Communes.AnyAsync(c => c.CodeInsee == commune, ct))
-        {
-            erreurs["communeInsee"] = ["Code INSEE inconnu."];
+            erreurs[ChampsIdentite.CommuneInsee] = ["La commune doit être une commune du territoire de la CPTS (code INSEE)."];
         }
 
         var raison = string.IsNullOrWhiteSpace(s.Raison) ? RaisonsSansMedecin.Autre : s.Raison.Trim();
         if (!RaisonsSansMedecin.Toutes.Contains(raison))
         {
-            erreurs["raison"] = ["Raison inconnue : " + string.Join(", ", RaisonsSansMedecin.Toutes) + "."];
+            erreurs[nameof(s.Raison)] = ["Raison inconnue : " + string.Join(", ", RaisonsSansMedecin.Toutes) + "."];
         }
 
         var criteres = CriteresPriorite.Aucun;
@@ -138,38 +78,18 @@ public sealed class ValiderDemandeMt(OpenCptsDb db, CptsCourante cpts, TimeProvi
         }
         if (inconnus.Count > 0)
         {
-            erreurs["criteres"] = [$"Critère inconnu : {string.Join(", ", inconnus)}. Critères possibles : {string.Join(", ", Criteres.Tous.Select(c => c.Code))}."];
+            erreurs[nameof(s.Criteres)] = [$"Critère inconnu : {string.Join(", ", inconnus)}. Critères possibles : {string.Join(", ", Criteres.Tous.Select(c => c.Code))}."];
         }
 
         var notes = string.IsNullOrWhiteSpace(s.Notes) ? null : s.Notes.Trim();
         if (notes is not null && notes.Length > LongueurNotesMax)
         {
-            erreurs["notes"] = [$"Les notes ne doivent pas dépasser {LongueurNotesMax.ToString(CultureInfo.InvariantCulture)} caractères."];
+            erreurs[nameof(s.Notes)] = [$"Les notes ne doivent pas dépasser {LongueurNotesMax.ToString(CultureInfo.InvariantCulture)} caractères."];
         }
 
-        return erreurs.Count == 0
-            ? (new DemandeMtValide(nom!, prenom!, s.DateNaissance!.Value, sexe!, ins, telephone, email, commune!, raison, criteres, notes, s.ConsentementContact), erreurs)
+        return erreurs.Count == 0 && patient is not null
+            ? (new DemandeMtValide(patient.Nom, patient.Prenom, patient.DateNaissance, patient.Sexe!, patient.Ins, patient.Telephone, patient.Email,
+                patient.CommuneInsee!, raison, criteres, notes, s.ConsentementContact), erreurs)
             : (null, erreurs);
-    }
-
-    private static string? Nom(string? valeur, string champ, string libelle, Dictionary<string, string[]> erreurs)
-    {
-        var v = valeur?.Trim();
-        if (string.IsNullOrEmpty(v))
-        {
-            erreurs[champ] = [$"{libelle} est obligatoire."];
-            return null;
-        }
-        if (v.Length > LongueurNomMax)
-        {
-            erreurs[champ] = [$"{libelle} ne doit pas dépasser {LongueurNomMax.ToString(CultureInfo.InvariantCulture)} caractères."];
-            return null;
-        }
-        if (!v.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '’' or '.'))
-        {
-            erreurs[champ] = [$"{libelle} ne peut contenir que des lettres, espaces, tirets et apostrophes."];
-            return null;
-        }
-        return v;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Fhir;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Patients;
 
 namespace OpenCpts.Web.Features.Sas;
 
@@ -50,7 +51,7 @@ public class ReserverModel(OpenCptsDb db, ReserverDepuisSas reserver) : PageMode
             return SansSessionPage();
         }
         var resultat = await reserver.ExecuterAsync(compte, creneau,
-            new PatientSaisi(Nom, Prenom, DateNaissance, Telephone, CommuneInsee), Motif, ct);
+            new SaisieIdentite(Nom, Prenom, DateNaissance, Telephone: Telephone, CommuneInsee: CommuneInsee), Motif, ct);
         switch (resultat)
         {
             case ResultatReservation.Reservee r:

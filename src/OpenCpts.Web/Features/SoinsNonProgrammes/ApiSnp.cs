@@ -4,6 +4,8 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Patients;
+using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
@@ -87,42 +89,22 @@ internal static class ApiSnp
         string? from, string? to, string? commune, string? profession, string? type,
         RechercherCreneauxProposes recherche, TimeProvider horloge, CancellationToken ct)
     {
-        var erreurs = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        DateTime? du = null, au = null;
-        if (!string.IsNullOrEmpty(from))
-        {
-            if (DateTimeOffset.TryParse(from, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var f))
-            {
-                du = f.UtcDateTime;
-            }
-            else
-            {
-                erreurs["from"] = ["Date de début invalide (ISO 8601 attendu, ex. 2026-11-23T08:00:00+01:00)."];
-            }
-        }
-        if (!string.IsNullOrEmpty(to))
-        {
-            if (DateTimeOffset.TryParse(to, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
-            {
-                au = t.UtcDateTime;
-            }
-            else
-            {
-                erreurs["to"] = ["Date de fin invalide (ISO 8601 attendu, ex. 2026-11-25T20:00:00+01:00)."];
-            }
-        }
+        var erreurs = new ErreursValidation();
+        var du = LectureApi.InstantUtc(from, "from", "La date de début", erreurs);
+        var au = LectureApi.InstantUtc(to, "to", "La date de fin", erreurs);
         var debut = du ?? horloge.GetUtcNow().UtcDateTime;
         if (au is { } fin && (fin <= debut || fin - debut > TimeSpan.FromDays(31)))
         {
             erreurs["to"] = ["La fin doit suivre le début, dans les 31 jours."];
         }
+        type = string.IsNullOrEmpty(type) ? null : type;
         if (type is not null && !TypesConsultation.Tous.Contains(type))
         {
             erreurs["type"] = ["Type inconnu : AMB, HH ou VR."];
         }
         if (erreurs.Count > 0)
         {
-            return TypedResults.ValidationProblem(erreurs, title: "Paramètres invalides");
+            return erreurs.EnProbleme("Paramètres invalides");
         }
         var creneaux = await recherche.ExecuteAsync(new FiltreCreneaux
         {
@@ -141,40 +123,26 @@ internal static class ApiSnp
     private static async Task<Results<Created<ReservationApi>, ValidationProblem, ProblemHttpResult>> ReserverAsync(
         NouvelleReservationApi corps, ReserverCreneau reserver, ClaimsPrincipal utilisateur, CancellationToken ct)
     {
-        var erreurs = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var erreurs = new ErreursValidation();
         if (corps.SlotId is null)
         {
             erreurs["slotId"] = ["L'identifiant du créneau est obligatoire."];
         }
-        DateOnly? naissance = null;
         var p = corps.Patient;
         if (p is null)
         {
             erreurs["patient"] = ["Le patient est obligatoire."];
         }
-        else if (!string.IsNullOrEmpty(p.DateNaissance))
-        {
-            if (DateOnly.TryParseExact(p.DateNaissance, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                naissance = d;
-            }
-        }
-        var saisie = new PatientSaisi(p?.Nom, p?.Prenom, naissance, p?.Telephone, p?.CommuneInsee, p?.Email, p?.Ins);
+        var naissance = LectureApi.Date(p?.DateNaissance, "Patient.DateNaissance", "La date de naissance", erreurs);
+        var saisie = new SaisieIdentite(p?.Nom, p?.Prenom, naissance, Telephone: p?.Telephone, Email: p?.Email, Ins: p?.Ins, CommuneInsee: p?.CommuneInsee);
         var resultat = await reserver.ExecuteAsync(new DemandeReservation(corps.SlotId ?? 0, saisie, corps.Motif, OriginesReservation.Api, utilisateur.Identity?.Name), ct);
         if (resultat is ResultatReservation.Invalide invalide)
         {
-            foreach (var (champ, messages) in invalide.Erreurs)
-            {
-                erreurs[champ == "motif" ? champ : "patient." + champ] = messages;
-            }
+            erreurs.AjouterTout(invalide.Erreurs);
         }
         if (erreurs.Count > 0)
         {
-            if (p is not null && !string.IsNullOrEmpty(p.DateNaissance) && naissance is null)
-            {
-                erreurs["patient.dateNaissance"] = ["La date de naissance doit être au format AAAA-MM-JJ."];
-            }
-            return TypedResults.ValidationProblem(erreurs, title: "Réservation invalide");
+            return erreurs.EnProbleme("Réservation invalide");
         }
         return resultat switch
         {

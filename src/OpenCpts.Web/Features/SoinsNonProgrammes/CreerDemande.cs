@@ -1,45 +1,47 @@
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Patients;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
-public sealed record SaisieDemande(PatientSaisi Patient, string? Motif, string? Urgence, string? TypeSouhaite, bool AMedecinTraitant, string? NomMedecinTraitant);
+public sealed record SaisieDemande(SaisieIdentite Patient, string? Motif, string? Urgence, string? TypeSouhaite, bool AMedecinTraitant, string? NomMedecinTraitant);
 
 public abstract record ResultatDemande
 {
     private ResultatDemande() { }
 
     public sealed record Creee(long Id) : ResultatDemande;
-    public sealed record Invalide(Dictionary<string, string[]> Erreurs) : ResultatDemande;
+    public sealed record Invalide(ErreursValidation Erreurs) : ResultatDemande;
 }
 
 /// <summary>Records a patient's call at the regulation desk, before a slot is looked for.</summary>
-public sealed class CreerDemande(OpenCptsDb db, ValiderPatient validation, TimeProvider horloge)
+public sealed class CreerDemande(OpenCptsDb db, ValiderIdentitePatient validation, TimeProvider horloge)
 {
     public async Task<ResultatDemande> ExecuteAsync(SaisieDemande saisie, string? par, CancellationToken ct = default)
     {
-        var (patient, erreurs) = await validation.ExecuteAsync(saisie.Patient, ct);
+        var (patient, erreurs) = await validation.ExecuteAsync(saisie.Patient, ReserverCreneau.Exigences, ct);
         var motif = saisie.Motif?.Trim();
         if (string.IsNullOrEmpty(motif))
         {
-            erreurs["motif"] = ["Le motif est obligatoire."];
+            erreurs["Motif"] = ["Le motif est obligatoire."];
         }
         else if (motif.Length > 500)
         {
-            erreurs["motif"] = ["Le motif ne doit pas dépasser 500 caractères."];
+            erreurs["Motif"] = ["Le motif ne doit pas dépasser 500 caractères."];
         }
         if (saisie.Urgence is null || !UrgencesDemande.Toutes.Contains(saisie.Urgence))
         {
-            erreurs["urgence"] = ["Choisissez l'urgence : dans la journée ou sous 48 h."];
+            erreurs["Urgence"] = ["Choisissez l'urgence : dans la journée ou sous 48 h."];
         }
         var type = string.IsNullOrEmpty(saisie.TypeSouhaite) ? null : saisie.TypeSouhaite;
         if (type is not null && !TypesConsultation.Tous.Contains(type))
         {
-            erreurs["typeSouhaite"] = ["Type de consultation inconnu."];
+            erreurs["TypeSouhaite"] = ["Type de consultation inconnu."];
         }
         var medecin = saisie.AMedecinTraitant ? saisie.NomMedecinTraitant?.Trim() : null;
         if (medecin is { Length: > 200 })
         {
-            erreurs["nomMedecinTraitant"] = ["Le nom du médecin traitant ne doit pas dépasser 200 caractères."];
+            erreurs["NomMedecinTraitant"] = ["Le nom du médecin traitant ne doit pas dépasser 200 caractères."];
         }
         if (patient is null || erreurs.Count > 0)
         {

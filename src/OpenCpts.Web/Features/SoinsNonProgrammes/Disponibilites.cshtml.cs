@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCpts.Web.Features.Annuaire;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -89,10 +90,7 @@ public class DisponibilitesModel(
             case ResultatEnregistrementModele.Enregistre e:
                 return Retour($"Disponibilité enregistrée : {e.Materialisation.Crees} créneau(x) créé(s), {e.Materialisation.Retires} retiré(s).");
             case ResultatEnregistrementModele.Invalide i:
-                foreach (var (champ, message) in i.Erreurs)
-                {
-                    ModelState.AddModelError($"{nameof(Saisie)}.{champ}", message);
-                }
+                ModelState.AjouterErreurs(i.Erreurs, nameof(Saisie));
                 Message = "La disponibilité n'a pas été enregistrée : corrigez les champs signalés.";
                 Erreur = true;
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

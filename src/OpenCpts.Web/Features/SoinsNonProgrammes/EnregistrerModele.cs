@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -36,7 +37,7 @@ public abstract record ResultatEnregistrementModele
 {
     public sealed record Enregistre(int Id, ResultatMaterialisation Materialisation) : ResultatEnregistrementModele;
     /// <summary>Field name → French message.</summary>
-    public sealed record Invalide(IReadOnlyDictionary<string, string> Erreurs) : ResultatEnregistrementModele;
+    public sealed record Invalide(ErreursValidation Erreurs) : ResultatEnregistrementModele;
     public sealed record Introuvable : ResultatEnregistrementModele;
 }
 
@@ -88,44 +89,44 @@ public sealed class EnregistrerModele(OpenCptsDb db, TimeProvider horloge, Mater
         return new ResultatEnregistrementModele.Enregistre(modele.Id, await materialiser.ModeleAsync(modele.Id, ct));
     }
 
-    private async Task<Dictionary<string, string>> ValiderAsync(int professionnelId, SaisieModele s, CancellationToken ct)
+    private async Task<ErreursValidation> ValiderAsync(int professionnelId, SaisieModele s, CancellationToken ct)
     {
-        var erreurs = new Dictionary<string, string>();
+        var erreurs = new ErreursValidation();
         if (!Enum.IsDefined(s.JourSemaine))
         {
-            erreurs[nameof(s.JourSemaine)] = "Choisissez un jour de la semaine.";
+            erreurs[nameof(s.JourSemaine)] = ["Choisissez un jour de la semaine."];
         }
         if (s.HeureFin <= s.HeureDebut)
         {
-            erreurs[nameof(s.HeureFin)] = "L'heure de fin doit être après l'heure de début.";
+            erreurs[nameof(s.HeureFin)] = ["L'heure de fin doit être après l'heure de début."];
         }
         if (s.DureeCreneauMinutes is < DureeMin or > DureeMax)
         {
-            erreurs[nameof(s.DureeCreneauMinutes)] = $"La durée d'un créneau doit être comprise entre {DureeMin} et {DureeMax} minutes.";
+            erreurs[nameof(s.DureeCreneauMinutes)] = [$"La durée d'un créneau doit être comprise entre {DureeMin} et {DureeMax} minutes."];
         }
         else if (s.HeureFin > s.HeureDebut && (s.HeureFin - s.HeureDebut).TotalMinutes < s.DureeCreneauMinutes)
         {
-            erreurs[nameof(s.HeureFin)] = "La plage horaire est plus courte qu'un créneau.";
+            erreurs[nameof(s.HeureFin)] = ["La plage horaire est plus courte qu'un créneau."];
         }
         if (s.DateFin is { } fin && fin < s.DateDebut)
         {
-            erreurs[nameof(s.DateFin)] = "La date de fin ne peut pas précéder la date de début.";
+            erreurs[nameof(s.DateFin)] = ["La date de fin ne peut pas précéder la date de début."];
         }
         if (!TypesConsultation.Tous.Contains(s.TypeConsultation))
         {
-            erreurs[nameof(s.TypeConsultation)] = "Type de consultation inconnu.";
+            erreurs[nameof(s.TypeConsultation)] = ["Type de consultation inconnu."];
         }
         if (!Visibilites.Toutes.Contains(s.Visibilite))
         {
-            erreurs[nameof(s.Visibilite)] = "Visibilité inconnue.";
+            erreurs[nameof(s.Visibilite)] = ["Visibilité inconnue."];
         }
         if (s.Motif is { Length: > 200 })
         {
-            erreurs[nameof(s.Motif)] = "Le motif ne peut pas dépasser 200 caractères.";
+            erreurs[nameof(s.Motif)] = ["Le motif ne peut pas dépasser 200 caractères."];
         }
         if (s.ActiviteId is { } activite && !await db.Activites.AnyAsync(a => a.Id == activite && a.ProfessionnelId == professionnelId, ct))
         {
-            erreurs[nameof(s.ActiviteId)] = "Ce lieu d'exercice n'appartient pas au professionnel.";
+            erreurs[nameof(s.ActiviteId)] = ["Ce lieu d'exercice n'appartient pas au professionnel."];
         }
         return erreurs;
     }

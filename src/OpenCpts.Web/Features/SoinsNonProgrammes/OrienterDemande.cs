@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Patients;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -15,10 +16,10 @@ public sealed class OrienterDemande(OpenCptsDb db, ReserverCreneau reserver)
         }
         if (d.Statut != StatutsDemande.Ouverte)
         {
-            return new ResultatReservation.Invalide(new(StringComparer.Ordinal) { ["demande"] = ["Cette demande n'est plus ouverte."] });
+            return new ResultatReservation.Invalide(new() { ["Demande"] = ["Cette demande n'est plus ouverte."] });
         }
         var resultat = await reserver.ExecuteAsync(new DemandeReservation(creneauId,
-            new PatientSaisi(d.NomPatient, d.PrenomPatient, d.DateNaissance, d.Telephone, d.CodeCommune, d.Email, d.Ins),
+            new SaisieIdentite(d.NomPatient, d.PrenomPatient, d.DateNaissance, Telephone: d.Telephone, Email: d.Email, Ins: d.Ins, CommuneInsee: d.CodeCommune),
             d.Motif, OriginesReservation.Regulation, par), ct);
         if (resultat is ResultatReservation.Reservee r)
         {

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Patients;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -29,21 +31,8 @@ public class RegulationModel(CreerDemande creer, ListerDemandesDuJour lister, Re
     public IReadOnlyList<DemandeDuJour> Demandes { get; private set; } = [];
     public IReadOnlyList<CommuneTrouvee> Communes { get; private set; } = [];
 
-    /// <summary>Form field of each validation key.</summary>
-    private static readonly Dictionary<string, string> Champs = new(StringComparer.Ordinal)
-    {
-        ["nom"] = nameof(Nom),
-        ["prenom"] = nameof(Prenom),
-        ["dateNaissance"] = nameof(DateNaissance),
-        ["telephone"] = nameof(Telephone),
-        ["communeInsee"] = nameof(Commune),
-        ["email"] = nameof(Email),
-        ["ins"] = nameof(Ins),
-        ["motif"] = nameof(Motif),
-        ["urgence"] = nameof(Urgence),
-        ["typeSouhaite"] = nameof(TypeSouhaite),
-        ["nomMedecinTraitant"] = nameof(NomMedecinTraitant),
-    };
+    /// <summary>The commune is typed as a name or a postcode, then read into the INSEE code the identity checks.</summary>
+    private static readonly Dictionary<string, string> ChampsSaisis = new(StringComparer.Ordinal) { [ChampsIdentite.CommuneInsee] = nameof(Commune) };
 
     public Task OnGetAsync(CancellationToken ct) => ListerAsync(ct);
 
@@ -71,7 +60,7 @@ public class RegulationModel(CreerDemande creer, ListerDemandesDuJour lister, Re
         }
         var code = await CodeCommuneAsync(ct);
         var resultat = await creer.ExecuteAsync(new SaisieDemande(
-            new PatientSaisi(Nom, Prenom, DateNaissance, Telephone, code, Email, Ins), Motif, Urgence, TypeSouhaite, AMedecinTraitant, NomMedecinTraitant),
+            new SaisieIdentite(Nom, Prenom, DateNaissance, Telephone: Telephone, Email: Email, Ins: Ins, CommuneInsee: code), Motif, Urgence, TypeSouhaite, AMedecinTraitant, NomMedecinTraitant),
             User.Identity?.Name, ct);
         if (resultat is ResultatDemande.Creee creee && ModelState.IsValid)
         {
@@ -80,17 +69,7 @@ public class RegulationModel(CreerDemande creer, ListerDemandesDuJour lister, Re
         }
         if (resultat is ResultatDemande.Invalide invalide)
         {
-            foreach (var (cle, messages) in invalide.Erreurs)
-            {
-                if (cle == "dateNaissance" && ModelState[nameof(DateNaissance)]?.Errors.Count > 0)
-                {
-                    continue;
-                }
-                foreach (var m in messages)
-                {
-                    ModelState.AddModelError(Champs.GetValueOrDefault(cle, cle), m);
-                }
-            }
+            ModelState.AjouterErreurs(invalide.Erreurs, champs: ChampsSaisis);
         }
         await ListerAsync(ct);
         return Page();

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
+using OpenCpts.Web.Infrastructure.Patients;
+using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
@@ -17,25 +19,30 @@ public abstract record ResultatReservation
     /// <summary>The slot is taken, past or withdrawn.</summary>
     public sealed record Indisponible : ResultatReservation;
     public sealed record Introuvable : ResultatReservation;
-    public sealed record Invalide(Dictionary<string, string[]> Erreurs) : ResultatReservation;
+    public sealed record Invalide(ErreursValidation Erreurs) : ResultatReservation;
 }
 
-public sealed record DemandeReservation(long CreneauId, PatientSaisi Patient, string? Motif, string Origine, string? CreePar);
+public sealed record DemandeReservation(long CreneauId, SaisieIdentite Patient, string? Motif, string Origine, string? CreePar);
 
 /// <summary>
 /// Books a slot in one atomic step. The slot changes from Libre to Reserve through a conditional UPDATE,
 /// so of two concurrent bookings only one affects a row; the filtered unique index on active bookings
 /// is the last guard. The patient then gets a confirmation through <see cref="IEnvoiMessage"/>.
 /// </summary>
-public sealed class ReserverCreneau(OpenCptsDb db, ValiderPatient validation, TimeProvider horloge, IEnvoiMessage envoi, JournalAudit audit, ILogger<ReserverCreneau> journal)
+public sealed class ReserverCreneau(OpenCptsDb db, ValiderIdentitePatient validation, TimeProvider horloge, IEnvoiMessage envoi, JournalAudit audit, ILogger<ReserverCreneau> journal)
 {
+    /// <summary>A booking is confirmed by SMS and located by the patient's commune.</summary>
+    public const ExigencesIdentite Exigences = ExigencesIdentite.Telephone | ExigencesIdentite.CommuneInsee;
+
     public async Task<ResultatReservation> ExecuteAsync(DemandeReservation demande, CancellationToken ct = default)
     {
-        var (patient, erreurs) = await validation.ExecuteAsync(demande.Patient, ct);
+        var (patient, erreursPatient) = await validation.ExecuteAsync(demande.Patient, Exigences, ct);
+        var erreurs = new ErreursValidation();
+        erreurs.AjouterTout(erreursPatient, nameof(demande.Patient));
         var motif = string.IsNullOrWhiteSpace(demande.Motif) ? null : demande.Motif.Trim();
         if (motif is { Length: > 500 })
         {
-            erreurs["motif"] = ["Le motif ne doit pas dépasser 500 caractères."];
+            erreurs["Motif"] = ["Le motif ne doit pas dépasser 500 caractères."];
         }
         if (patient is null || erreurs.Count > 0)
         {
@@ -133,7 +140,7 @@ public sealed class ReserverCreneau(OpenCptsDb db, ValiderPatient validation, Ti
         }
     }
 
-    private async Task ConfirmerAsync(PatientValide patient, ReservationFaite r, CancellationToken ct)
+    private async Task ConfirmerAsync(IdentitePatient patient, ReservationFaite r, CancellationToken ct)
     {
         var lieu = await db.CreneauxSnp.Where(c => c.Id == r.CreneauId)
             .Select(c => new
@@ -151,7 +158,7 @@ public sealed class ReserverCreneau(OpenCptsDb db, ValiderPatient validation, Ti
         var texte = $"Bonjour {patient.Prenom} {patient.Nom}, votre rendez-vous avec {r.NomProfessionnel} est confirmé le "
             + $"{Affichage.DateHeure(r.DebutUtc)} {ou}. En cas d'empêchement, merci de prévenir la CPTS.";
         const string sujet = "Confirmation de votre rendez-vous";
-        await envoi.EnvoyerAsync(new Message(CanauxMessage.Sms, patient.Telephone, sujet, texte), ct);
+        await envoi.EnvoyerAsync(new Message(CanauxMessage.Sms, patient.Telephone!, sujet, texte), ct);
         if (patient.Email is not null)
         {
             await envoi.EnvoyerAsync(new Message(CanauxMessage.Email, patient.Email, sujet, texte), ct);

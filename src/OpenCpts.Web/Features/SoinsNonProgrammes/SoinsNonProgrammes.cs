@@ -29,7 +29,6 @@ public static class SoinsNonProgrammes
         services.AddAuthorizationBuilder()
             .AddPolicy(PolitiqueDisponibilites, p => p.RequireRole(Roles.Professionnel, Roles.Regulation, Roles.Coordination))
             .AddPolicy(PolitiqueRegulation, p => p.RequireRole(Roles.Regulation, Roles.Coordination));
-        services.AddScoped<ValiderPatient>();
         services.AddScoped<ReserverCreneau>();
         services.AddScoped<AnnulerReservation>();
         services.AddScoped<ReplanifierReservation>();

@@ -34,6 +34,7 @@ public static class PlateformeWeb
         services.AddExceptionHandler<ErreurApi>();
         services.AddHttpContextAccessor();
         services.AddScoped<Audit.JournalAudit>();
+        services.AddScoped<Patients.ValiderIdentitePatient>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "OpenCPTS API";

@@ -183,7 +183,7 @@ public class MaterialisationTests
         var r = Assert.IsType<ResultatEnregistrementModele.Invalide>(await app.EnregistrerAsync(pro, saisie));
 
         Assert.Equal(["ActiviteId", "DateFin", "DureeCreneauMinutes", "HeureFin", "Visibilite"], r.Erreurs.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("L'heure de fin doit être après l'heure de début.", r.Erreurs["HeureFin"]);
+        Assert.Equal(["L'heure de fin doit être après l'heure de début."], r.Erreurs["HeureFin"]);
         Assert.Equal(0, await app.AvecDbAsync(db => db.ModelesDisponibilite.CountAsync()));
     }
 

@@ -3,14 +3,15 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Infrastructure.Patients;
 
 namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
 
 public class ReservationTests
 {
-    internal static readonly PatientSaisi Patient = new("DURAND", "Alice", new DateOnly(1980, 5, 17), "06 12 34 56 78", "18033");
+    internal static readonly SaisieIdentite Patient = new("DURAND", "Alice", new DateOnly(1980, 5, 17), Telephone: "06 12 34 56 78", CommuneInsee: "18033");
 
-    private static Task<ResultatReservation> ReserverAsync(OpenCptsApp app, long creneauId, PatientSaisi? patient = null) =>
+    private static Task<ResultatReservation> ReserverAsync(OpenCptsApp app, long creneauId, SaisieIdentite? patient = null) =>
         app.AvecServicesAsync(sp => sp.GetRequiredService<ReserverCreneau>()
             .ExecuteAsync(new DemandeReservation(creneauId, patient ?? Patient, "Fièvre depuis deux jours", OriginesReservation.Regulation, "regulateur@test.invalid")));
 
@@ -76,11 +77,11 @@ public class ReservationTests
         await using var _ = app;
         var creneau = (await app.AjouterCreneauxAsync(new CreneauSnpBuilder(pro)))[0];
 
-        var resultat = await ReserverAsync(app, creneau, new PatientSaisi("", "Al\u0007ice", new DateOnly(2030, 1, 1), "12345", "99999"));
+        var resultat = await ReserverAsync(app, creneau, new SaisieIdentite("", "Al\u0007ice", new DateOnly(2030, 1, 1), Telephone: "12345", CommuneInsee: "99999"));
 
         var invalide = Assert.IsType<ResultatReservation.Invalide>(resultat);
-        Assert.Equal(["communeInsee", "dateNaissance", "nom", "prenom", "telephone"], invalide.Erreurs.Keys.Order(StringComparer.Ordinal));
-        Assert.Contains("obligatoire", invalide.Erreurs["nom"][0], StringComparison.Ordinal);
+        Assert.Equal(["Patient.CommuneInsee", "Patient.DateNaissance", "Patient.Nom", "Patient.Prenom", "Patient.Telephone"], invalide.Erreurs.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("obligatoire", invalide.Erreurs["Patient.Nom"][0], StringComparison.Ordinal);
         Assert.Equal(StatutsCreneau.Libre, await app.StatutCreneauAsync(creneau));
     }
 
@@ -167,17 +168,4 @@ public class ReservationTests
         // 10:00 UTC is 11:00 in Paris in November.
         Assert.Contains("23/11/2026 11:00", messages[0].Texte, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData("06 12 34 56 78", "0612345678")]
-    [InlineData("06.12.34.56.78", "0612345678")]
-    [InlineData("+33 6 12 34 56 78", "0612345678")]
-    [InlineData("+33 (0)6 12 34 56 78", "0612345678")]
-    [InlineData("0033612345678", "0612345678")]
-    [InlineData("02 48 00 00 00", "0248000000")]
-    [InlineData("12345", null)]
-    [InlineData("0012345678", null)]
-    [InlineData("06 12 34 56 7a", null)]
-    public void French_phone_numbers_are_normalised_to_ten_digits(string saisie, string? attendu) =>
-        Assert.Equal(attendu, ValiderPatient.NormaliserTelephone(saisie));
 }

@@ -2,19 +2,18 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.Comptes.Administration;
 
 /// <summary>An account requested by the Coordination; <see cref="Rpps"/> links a Professionnel account to the directory.</summary>
 public sealed record DemandeCompte(string Email, string NomAffiche, string Role, string? Rpps, string MotDePasse);
 
-/// <summary>A French error message attached to a field of <see cref="DemandeCompte"/> ("" for the whole form).</summary>
-public sealed record ErreurChamp(string Champ, string Message);
-
 public abstract record ResultatCreationCompte
 {
     public sealed record Cree(string UtilisateurId, string Email) : ResultatCreationCompte;
-    public sealed record Refuse(IReadOnlyList<ErreurChamp> Erreurs) : ResultatCreationCompte;
+    /// <summary>French messages keyed by a field of <see cref="DemandeCompte"/> ("" for the whole form).</summary>
+    public sealed record Refuse(ErreursValidation Erreurs) : ResultatCreationCompte;
 }
 
 /// <summary>Creates an account with its role and initial password (typed by the coordinator, subject to the password rules).</summary>
@@ -22,34 +21,34 @@ public sealed class CreerCompte(OpenCptsDb db, UserManager<Utilisateur> utilisat
 {
     public async Task<ResultatCreationCompte> ExecuteAsync(DemandeCompte demande, CancellationToken ct = default)
     {
-        var erreurs = new List<ErreurChamp>();
+        var erreurs = new ErreursValidation();
         var email = demande.Email.Trim();
         var rpps = string.IsNullOrWhiteSpace(demande.Rpps) ? null : demande.Rpps.Trim();
         if (!Roles.Tous.Contains(demande.Role))
         {
-            erreurs.Add(new(nameof(DemandeCompte.Role), "Choisissez un rôle."));
+            erreurs.Ajouter(nameof(DemandeCompte.Role), "Choisissez un rôle.");
         }
         int? professionnelId = null;
         if (rpps is not null)
         {
             if (demande.Role != Roles.Professionnel)
             {
-                erreurs.Add(new(nameof(DemandeCompte.Rpps), "Le RPPS ne sert qu'à relier un compte Professionnel à l'annuaire."));
+                erreurs.Ajouter(nameof(DemandeCompte.Rpps), "Le RPPS ne sert qu'à relier un compte Professionnel à l'annuaire.");
             }
             else if (rpps.Length != 11 || !rpps.All(char.IsAsciiDigit))
             {
-                erreurs.Add(new(nameof(DemandeCompte.Rpps), "Le RPPS comporte 11 chiffres."));
+                erreurs.Ajouter(nameof(DemandeCompte.Rpps), "Le RPPS comporte 11 chiffres.");
             }
             else
             {
                 var professionnel = await db.Professionnels.Where(p => p.Rpps == rpps).Select(p => new { p.Id }).FirstOrDefaultAsync(ct);
                 if (professionnel is null)
                 {
-                    erreurs.Add(new(nameof(DemandeCompte.Rpps), $"Aucun professionnel de l'annuaire n'a le RPPS {rpps}."));
+                    erreurs.Ajouter(nameof(DemandeCompte.Rpps), $"Aucun professionnel de l'annuaire n'a le RPPS {rpps}.");
                 }
                 else if (await db.Users.Where(u => u.ProfessionnelId == professionnel.Id).Select(u => u.Email).FirstOrDefaultAsync(ct) is { } dejaRelie)
                 {
-                    erreurs.Add(new(nameof(DemandeCompte.Rpps), $"Ce professionnel a déjà un compte ({dejaRelie})."));
+                    erreurs.Ajouter(nameof(DemandeCompte.Rpps), $"Ce professionnel a déjà un compte ({dejaRelie}).");
                 }
                 else
                 {
@@ -80,16 +79,26 @@ public sealed class CreerCompte(OpenCptsDb db, UserManager<Utilisateur> utilisat
         var creation = await utilisateurs.CreateAsync(utilisateur, demande.MotDePasse);
         if (!creation.Succeeded)
         {
-            return new ResultatCreationCompte.Refuse([.. creation.Errors.Select(e => new ErreurChamp(Champ(e.Code), e.Description))]);
+            return new ResultatCreationCompte.Refuse(Erreurs(creation, e => Champ(e.Code)));
         }
         var ajout = await utilisateurs.AddToRoleAsync(utilisateur, demande.Role);
         if (!ajout.Succeeded)
         {
-            return new ResultatCreationCompte.Refuse([.. ajout.Errors.Select(e => new ErreurChamp("", e.Description))]);
+            return new ResultatCreationCompte.Refuse(Erreurs(ajout, _ => ""));
         }
         await transaction.CommitAsync(ct);
         await audit.EnregistrerAsync("Creation", "Compte", utilisateur.Id, $"Compte {email} créé avec le rôle {Roles.Libelle(demande.Role)}", ct);
         return new ResultatCreationCompte.Cree(utilisateur.Id, email);
+    }
+
+    private static ErreursValidation Erreurs(IdentityResult resultat, Func<IdentityError, string> champ)
+    {
+        var erreurs = new ErreursValidation();
+        foreach (var e in resultat.Errors)
+        {
+            erreurs.Ajouter(champ(e), e.Description);
+        }
+        return erreurs;
     }
 
     private static string Champ(string codeErreur) => codeErreur switch

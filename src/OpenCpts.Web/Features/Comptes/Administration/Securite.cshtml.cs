@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.Comptes.Administration;
 
@@ -67,11 +68,7 @@ public class SecuriteModel(ExigerDeuxFacteurs exigences, ListerComptes lister, C
                     Message = $"Le compte {cree.Email} est créé. Communiquez-lui son mot de passe initial par un canal sûr.";
                     return RedirectToPage();
                 case ResultatCreationCompte.Refuse refuse:
-                    // One message per field: the validation tag helper shows only the first error of a field.
-                    foreach (var champ in refuse.Erreurs.GroupBy(e => e.Champ))
-                    {
-                        ModelState.AddModelError(champ.Key.Length == 0 ? "" : $"{nameof(Compte)}.{champ.Key}", string.Join(" ", champ.Select(e => e.Message)));
-                    }
+                    ModelState.AjouterErreurs(refuse.Erreurs, nameof(Compte));
                     break;
             }
         }

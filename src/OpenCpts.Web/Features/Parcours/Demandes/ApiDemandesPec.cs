@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenCpts.Web.Infrastructure.Patients;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -99,13 +101,11 @@ internal static class ApiDemandesPec
     private static async Task<Results<Created<DemandePecCreeeApi>, ValidationProblem>> PosterAsync(
         NouvelleDemandePecApi corps, PosterDemandePec poster, UtilisateurParcours utilisateurs, ClaimsPrincipal utilisateur, CancellationToken ct)
     {
-        var erreursDates = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var debut = Date(corps.Debut, "debut", "La date de début", erreursDates);
-        SaisiePatient? patient = null;
-        if (corps.Patient is { } p)
-        {
-            patient = new SaisiePatient(p.Nom, p.Prenom, Date(p.DateNaissance, "patient.dateNaissance", "La date de naissance", erreursDates), corps.CommuneInsee);
-        }
+        var erreursLecture = new ErreursValidation();
+        var debut = LectureApi.Date(corps.Debut, "debut", "La date de début", erreursLecture);
+        var patient = corps.Patient is { } p
+            ? new SaisieIdentite(p.Nom, p.Prenom, LectureApi.Date(p.DateNaissance, "Patient.DateNaissance", "La date de naissance", erreursLecture))
+            : null;
         var saisie = new SaisieDemandePec(corps.Profession, corps.Actes, corps.CommuneInsee, corps.Lieu, debut, corps.Frequence, corps.Duree,
             corps.Urgence, corps.Description, patient, corps.ProtocoleId, corps.PlanSortieId);
         var resultat = await poster.ExecuteAsync(saisie, await utilisateurs.ProfilAsync(utilisateur, ct), ct);
@@ -114,12 +114,8 @@ internal static class ApiDemandesPec
             case ResultatDemandePec.Creee c:
                 return TypedResults.Created($"/api/parcours/demandes/{c.Id.ToString(CultureInfo.InvariantCulture)}", new DemandePecCreeeApi(c.Id, c.PatientId, c.Destinataires));
             case ResultatDemandePec.Invalide inv:
-                var erreurs = new Dictionary<string, string[]>(inv.Erreurs, StringComparer.Ordinal);
-                foreach (var (champ, messages) in erreursDates)
-                {
-                    erreurs[champ] = messages;
-                }
-                return TypedResults.ValidationProblem(erreurs, title: "Demande de prise en charge invalide");
+                erreursLecture.AjouterTout(inv.Erreurs);
+                return erreursLecture.EnProbleme("Demande de prise en charge invalide");
             default:
                 throw new InvalidOperationException("Unexpected result " + resultat);
         }
@@ -174,19 +170,5 @@ internal static class ApiDemandesPec
         return new DemandePecApi(d.Id, d.PatientParcoursId, d.Statut, d.CodeProfession, [.. d.ListeActes], d.CodeCommune, d.Lieu,
             d.Debut.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Frequence, d.DureePrevue, d.Urgence, d.Description, patient,
             d.CreeLeUtc, v.AccepteePar, v.ContactAccepteur, d.AccepteeLeUtc, d.EscaladeeLeUtc, v.Destinataires);
-    }
-
-    private static DateOnly? Date(string? valeur, string champ, string libelle, Dictionary<string, string[]> erreurs)
-    {
-        if (string.IsNullOrWhiteSpace(valeur))
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(valeur.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-        {
-            return d;
-        }
-        erreurs[champ] = [$"{libelle} doit être au format AAAA-MM-JJ."];
-        return null;
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Patients;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -70,7 +72,7 @@ public class NouvelleDemandeModel(OpenCptsDb db, CptsCourante cpts, PosterDemand
         var actes = (Actes ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var code = Commune?.Split(' ', 2)[0];
         var saisie = new SaisieDemandePec(Profession, actes, code, Lieu, Debut, Frequence, Duree, Urgence, Description,
-            PlanSortieId is null ? new SaisiePatient(Nom, Prenom, DateNaissance, code) : null, ProtocoleId, PlanSortieId);
+            PlanSortieId is null ? new SaisieIdentite(Nom, Prenom, DateNaissance) : null, ProtocoleId, PlanSortieId);
         var resultat = await poster.ExecuteAsync(saisie, await utilisateurs.ProfilAsync(User, ct), ct);
         switch (resultat)
         {
@@ -80,36 +82,22 @@ public class NouvelleDemandeModel(OpenCptsDb db, CptsCourante cpts, PosterDemand
                     : $"Demande envoyée à {c.Destinataires} membre(s). Vous serez prévenu par e-mail dès que l'un d'eux l'accepte.";
                 return RedirectToPage("/Parcours/Demandes/Demande", new { id = c.Id });
             case ResultatDemandePec.Invalide inv:
-                foreach (var (champ, messages) in inv.Erreurs)
-                {
-                    foreach (var m in messages)
-                    {
-                        ModelState.AddModelError(Champ(champ), m);
-                    }
-                }
+                ModelState.AjouterErreurs(inv.Erreurs, champs: Champs);
                 return Page();
             default:
                 throw new InvalidOperationException("Unexpected result " + resultat);
         }
     }
 
-    private static string Champ(string cle) => cle switch
+    /// <summary>The fields whose form control is named otherwise than the request's key; the plan's errors are the form's.</summary>
+    private static readonly Dictionary<string, string> Champs = new(StringComparer.Ordinal)
     {
-        "patient.nom" => nameof(Nom),
-        "patient.prenom" => nameof(Prenom),
-        "patient.dateNaissance" => nameof(DateNaissance),
-        "patient" => nameof(Nom),
-        "communeInsee" => nameof(Commune),
-        "profession" => nameof(Profession),
-        "actes" => nameof(Actes),
-        "lieu" => nameof(Lieu),
-        "debut" => nameof(Debut),
-        "frequence" => nameof(Frequence),
-        "duree" => nameof(Duree),
-        "urgence" => nameof(Urgence),
-        "description" => nameof(Description),
-        "protocoleId" => nameof(ProtocoleId),
-        _ => string.Empty,
+        ["Patient"] = nameof(Nom),
+        ["Patient.Nom"] = nameof(Nom),
+        ["Patient.Prenom"] = nameof(Prenom),
+        ["Patient.DateNaissance"] = nameof(DateNaissance),
+        ["CommuneInsee"] = nameof(Commune),
+        ["PlanSortieId"] = "",
     };
 
     private async Task<bool> ChargerAsync(CancellationToken ct)

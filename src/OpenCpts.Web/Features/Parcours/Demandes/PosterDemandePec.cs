@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Patients;
 using OpenCpts.Web.Infrastructure.Terminologies;
+using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Parcours;
@@ -11,7 +13,7 @@ namespace OpenCpts.Web.Features.Parcours;
 /// <summary>A care request as typed (form or API). With <see cref="PlanSortieId"/>, the patient is the plan's.</summary>
 public sealed record SaisieDemandePec(
     string? CodeProfession, IReadOnlyList<string>? Actes, string? CodeCommune, string? Lieu, DateOnly? Debut,
-    string? Frequence, string? DureePrevue, string? Urgence, string? Description, SaisiePatient? Patient,
+    string? Frequence, string? DureePrevue, string? Urgence, string? Description, SaisieIdentite? Patient,
     int? ProtocoleId = null, long? PlanSortieId = null);
 
 public abstract record ResultatDemandePec
@@ -19,8 +21,8 @@ public abstract record ResultatDemandePec
     private ResultatDemandePec() { }
 
     public sealed record Creee(long Id, long PatientId, int Destinataires) : ResultatDemandePec;
-    /// <summary>Errors keyed by field (camelCase: profession, actes, communeInsee, debut, patient.nom…).</summary>
-    public sealed record Invalide(Dictionary<string, string[]> Erreurs) : ResultatDemandePec;
+    /// <summary>Errors keyed by field (profession, actes, communeInsee, debut, Patient.Nom…).</summary>
+    public sealed record Invalide(ErreursValidation Erreurs) : ResultatDemandePec;
 }
 
 /// <summary>
@@ -30,7 +32,7 @@ public abstract record ResultatDemandePec
 /// e-mail carries no patient identity: recipients see it on the platform once they accept.
 /// </summary>
 public sealed class PosterDemandePec(
-    OpenCptsDb db, CptsCourante cptsCourante, EnregistrerPatient patients, AjouterMembreEquipe equipe, DiffuserDemandePec diffuser,
+    OpenCptsDb db, CptsCourante cptsCourante, ValiderIdentitePatient validerIdentite, EnregistrerPatient patients, AjouterMembreEquipe equipe, DiffuserDemandePec diffuser,
     JournalAudit audit, TimeProvider horloge, ILogger<PosterDemandePec> journal)
 {
     public const int ActesMax = 10;
@@ -40,7 +42,7 @@ public sealed class PosterDemandePec(
         var cpts = await cptsCourante.ObtenirAsync(ct);
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var aujourdhui = DateOnly.FromDateTime(Affichage.EnHeureDeParis(maintenant));
-        var erreurs = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var erreurs = new ErreursValidation();
 
         PlanSortie? plan = null;
         if (saisie.PlanSortieId is { } planId)
@@ -62,12 +64,11 @@ public sealed class PosterDemandePec(
         {
             erreurs["patient"] = ["Le patient est obligatoire (nom, prénom, date de naissance)."];
         }
-        else
+        IdentitePatient? identite = null;
+        if (saisie.PlanSortieId is null && saisie.Patient is not null)
         {
-            foreach (var (champ, messages) in EnregistrerPatient.Valider(saisie.Patient, aujourdhui))
-            {
-                erreurs[champ] = messages;
-            }
+            (identite, var erreursPatient) = await validerIdentite.ExecuteAsync(saisie.Patient, ExigencesIdentite.NomEtNaissance, ct);
+            erreurs.AjouterTout(erreursPatient, nameof(saisie.Patient));
         }
 
         var profession = saisie.CodeProfession?.Trim();
@@ -141,7 +142,7 @@ public sealed class PosterDemandePec(
         }
 
         var patientId = plan?.PatientParcoursId
-            ?? (await patients.ExecuteAsync(saisie.Patient! with { CodeCommune = saisie.Patient!.CodeCommune ?? commune }, demandeur, ct)).Patient.Id;
+            ?? (await patients.ExecuteAsync(identite! with { CommuneInsee = identite!.CommuneInsee ?? commune }, demandeur, ct)).Patient.Id;
         var demande = new DemandePriseEnCharge
         {
             CptsId = cpts.Id,
@@ -188,7 +189,7 @@ public sealed class PosterDemandePec(
         + (d.DureePrevue is null ? "" : $", pendant {d.DureePrevue}")
         + $" — {UrgencesDemandePec.Libelle(d.Urgence).ToLowerInvariant()}.";
 
-    private static void Texte(string? valeur, int max, string champ, string libelle, Dictionary<string, string[]> erreurs)
+    private static void Texte(string? valeur, int max, string champ, string libelle, ErreursValidation erreurs)
     {
         if (valeur is not null && valeur.Trim().Length > max)
         {

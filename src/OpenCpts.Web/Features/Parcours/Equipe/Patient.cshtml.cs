@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -100,13 +101,7 @@ public class DossierPatientModel(
                     "Message non publié : le consentement du patient au partage d'informations dans son équipe n'est pas enregistré. " +
                     "Recueillez-le et enregistrez-le avant de partager quoi que ce soit.", ct);
             case ResultatPublication.Invalide inv:
-                foreach (var (champ, messages) in inv.Erreurs)
-                {
-                    foreach (var m in messages)
-                    {
-                        ModelState.AddModelError(champ, m);
-                    }
-                }
+                ModelState.AjouterErreurs(inv.Erreurs);
                 return await PageEnErreurAsync(StatusCodes.Status400BadRequest, "Message non publié : corrigez ce qui est signalé (votre texte est conservé ; joignez de nouveau les fichiers).", ct);
             default:
                 return NotFound();

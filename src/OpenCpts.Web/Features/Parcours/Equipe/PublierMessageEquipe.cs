@@ -2,6 +2,7 @@ using System.Globalization;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Fichiers;
+using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Parcours;
@@ -16,7 +17,7 @@ public abstract record ResultatPublication
     public sealed record Publie(long Id) : ResultatPublication;
 
     /// <summary>Errors keyed "texte" or "fichiers".</summary>
-    public sealed record Invalide(Dictionary<string, string[]> Erreurs) : ResultatPublication;
+    public sealed record Invalide(ErreursValidation Erreurs) : ResultatPublication;
 
     /// <summary>The patient's consent to sharing is not recorded: nothing is shared.</summary>
     public sealed record SansConsentement : ResultatPublication;
@@ -50,7 +51,7 @@ public sealed class PublierMessageEquipe(OpenCptsDb db, JournalAudit journal, Ti
             return new ResultatPublication.SansConsentement();
         }
         texte = texte?.Trim() ?? "";
-        var erreurs = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var erreurs = new ErreursValidation();
         if (texte.Length == 0 && fichiers.Count == 0)
         {
             erreurs["texte"] = ["Écrivez un message ou joignez un fichier."];

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -68,13 +69,7 @@ public class EditionModeleParcoursModel(ListerModelesParcours lister, Enregistre
                 TempData["Message"] = $"Modèle « {Nom!.Trim()} » enregistré.";
                 return Redirect("/parcours/modeles");
             case ResultatEnregistrementModele.Invalide inv:
-                foreach (var (champ, messages) in inv.Erreurs)
-                {
-                    foreach (var m in messages)
-                    {
-                        ModelState.AddModelError(champ, m);
-                    }
-                }
+                ModelState.AjouterErreurs(inv.Erreurs);
                 if (Etapes.Count == 0)
                 {
                     Etapes.Add(new LigneEtapeSaisie());

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Terminologies;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -17,7 +18,7 @@ public abstract record ResultatEnregistrementModele
     public sealed record Ok(int Id) : ResultatEnregistrementModele;
 
     /// <summary>Errors keyed Nom, Description, ProtocoleId, Etapes, Etapes[i].Libelle, Etapes[i].CodeProfession, Etapes[i].DelaiJours.</summary>
-    public sealed record Invalide(IReadOnlyDictionary<string, string[]> Erreurs) : ResultatEnregistrementModele;
+    public sealed record Invalide(ErreursValidation Erreurs) : ResultatEnregistrementModele;
 
     public sealed record Introuvable : ResultatEnregistrementModele;
 }
@@ -82,7 +83,7 @@ public sealed class EnregistrerModeleParcours(OpenCptsDb db, CptsCourante cptsCo
         {
             // The unique (CPTS, name) index: another template took the name meanwhile.
             db.ChangeTracker.Clear();
-            return new ResultatEnregistrementModele.Invalide(new Dictionary<string, string[]> { ["Nom"] = [NomPris] });
+            return new ResultatEnregistrementModele.Invalide(new ErreursValidation { ["Nom"] = [NomPris] });
         }
         return new ResultatEnregistrementModele.Ok(modele.Id);
     }
@@ -107,9 +108,9 @@ public sealed class EnregistrerModeleParcours(OpenCptsDb db, CptsCourante cptsCo
         }
     }
 
-    private async Task<Dictionary<string, string[]>> ValiderAsync(int cptsId, int? id, SaisieModeleParcours s, CancellationToken ct)
+    private async Task<ErreursValidation> ValiderAsync(int cptsId, int? id, SaisieModeleParcours s, CancellationToken ct)
     {
-        var erreurs = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var erreurs = new ErreursValidation();
         var nom = s.Nom?.Trim();
         if (string.IsNullOrEmpty(nom))
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenCpts.Web.Infrastructure.Terminologies;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -79,7 +80,7 @@ internal static class ApiProtocoles
     private static async Task<Results<Ok<List<ProtocoleApi>>, ValidationProblem>> ListerAsync(
         string? statut, string? pathologie, string? profession, RechercherProtocoles rechercher, CancellationToken ct)
     {
-        var erreurs = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var erreurs = new ErreursValidation();
         if (statut is not null && !StatutsProtocole.Tous.Contains(statut))
         {
             erreurs["statut"] = ["Statut inconnu : " + string.Join(", ", StatutsProtocole.Tous) + "."];
@@ -90,7 +91,7 @@ internal static class ApiProtocoles
         }
         if (erreurs.Count > 0)
         {
-            return TypedResults.ValidationProblem(erreurs, title: "Paramètres invalides");
+            return erreurs.EnProbleme("Paramètres invalides");
         }
         var lignes = await rechercher.ExecuteAsync(new FiltreProtocoles(pathologie, statut, profession), ct);
         return TypedResults.Ok(lignes.Select(l => new ProtocoleApi(l.Id, l.Titre, l.Pathologie, l.Statut, l.Version, l.GroupeTravail,

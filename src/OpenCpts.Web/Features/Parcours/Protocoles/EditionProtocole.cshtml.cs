@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -56,13 +57,7 @@ public class EditionProtocoleModel(ConsulterProtocole consulter, EnregistrerProt
                     : ok.NouvelleVersion ? $"Version {ok.Version} enregistrée." : "Modifications enregistrées (contenu inchangé : pas de nouvelle version).";
                 return Redirect($"/parcours/protocoles/{ok.Id}");
             case ResultatEnregistrementProtocole.Invalide inv:
-                foreach (var (champ, messages) in inv.Erreurs)
-                {
-                    foreach (var m in messages)
-                    {
-                        ModelState.AddModelError(champ, m);
-                    }
-                }
+                ModelState.AjouterErreurs(inv.Erreurs);
                 break;
             case ResultatEnregistrementProtocole.Conflit c:
                 Conflit = $"{c.Auteur} a enregistré la version {c.VersionCourante} pendant que vous modifiiez le protocole. " +

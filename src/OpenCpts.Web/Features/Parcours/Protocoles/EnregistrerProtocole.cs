@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Terminologies;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -16,7 +17,7 @@ public abstract record ResultatEnregistrementProtocole
     public sealed record Ok(int Id, int Version, bool NouvelleVersion) : ResultatEnregistrementProtocole;
 
     /// <summary>Errors keyed by field: Titre, Pathologie, Professions, GroupeTravail, ContenuMarkdown, Commentaire.</summary>
-    public sealed record Invalide(IReadOnlyDictionary<string, string[]> Erreurs) : ResultatEnregistrementProtocole;
+    public sealed record Invalide(ErreursValidation Erreurs) : ResultatEnregistrementProtocole;
 
     public sealed record Introuvable : ResultatEnregistrementProtocole;
 
@@ -33,9 +34,9 @@ public sealed class EnregistrerProtocole(OpenCptsDb db, CptsCourante cptsCourant
 {
     public const int ContenuMax = 100_000;
 
-    public static Dictionary<string, string[]> Valider(SaisieProtocole s)
+    public static ErreursValidation Valider(SaisieProtocole s)
     {
-        var erreurs = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var erreurs = new ErreursValidation();
         Texte(s.Titre, 200, "Titre", "Le titre", true, erreurs);
         Texte(s.Pathologie, 200, "Pathologie", "La pathologie ou situation", true, erreurs);
         Texte(s.GroupeTravail, 200, "GroupeTravail", "Le groupe de travail", false, erreurs);
@@ -163,7 +164,7 @@ public sealed class EnregistrerProtocole(OpenCptsDb db, CptsCourante cptsCourant
 
     private static string? Facultatif(string? valeur) => string.IsNullOrWhiteSpace(valeur) ? null : valeur.Trim();
 
-    private static void Texte(string? valeur, int max, string champ, string libelle, bool obligatoire, Dictionary<string, string[]> erreurs)
+    private static void Texte(string? valeur, int max, string champ, string libelle, bool obligatoire, ErreursValidation erreurs)
     {
         var v = valeur?.Trim();
         if (string.IsNullOrEmpty(v))

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenCpts.Web.Infrastructure.Patients;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -85,11 +87,11 @@ internal static class ApiSortiesHospitalisation
         NouveauPlanSortieApi corps, OuvrirPlanSortie ouvrir, ConsulterPlanSortie consulter, UtilisateurParcours utilisateurs, ClaimsPrincipal utilisateur,
         CancellationToken ct)
     {
-        var formats = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var naissance = Date(corps.Patient?.DateNaissance, "patient.dateNaissance", "La date de naissance", formats);
-        var prevue = Date(corps.DateSortiePrevue, "dateSortiePrevue", "La date de sortie prévue", formats);
+        var erreursLecture = new ErreursValidation();
+        var naissance = LectureApi.Date(corps.Patient?.DateNaissance, "Patient.DateNaissance", "La date de naissance", erreursLecture);
+        var prevue = LectureApi.Date(corps.DateSortiePrevue, "dateSortiePrevue", "La date de sortie prévue", erreursLecture);
         var saisie = new SaisiePlanSortie(
-            new SaisiePatient(corps.Patient?.Nom, corps.Patient?.Prenom, naissance, corps.Patient?.CommuneInsee),
+            new SaisieIdentite(corps.Patient?.Nom, corps.Patient?.Prenom, naissance, CommuneInsee: corps.Patient?.CommuneInsee),
             prevue, corps.StructureId, corps.FinessStructure, corps.Service, corps.Contact?.Nom, corps.Contact?.Email, corps.Contact?.Telephone, corps.ProtocoleId);
         var resultat = await ouvrir.ExecuteAsync(saisie, await utilisateurs.ProfilAsync(utilisateur, ct), ct);
         switch (resultat)
@@ -100,12 +102,8 @@ internal static class ApiSortiesHospitalisation
             case ResultatOuverturePlan.Interdit i:
                 return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Structure non autorisée", detail: i.Raison);
             case ResultatOuverturePlan.Invalide inv:
-                var erreurs = new Dictionary<string, string[]>(inv.Erreurs, StringComparer.Ordinal);
-                foreach (var (champ, message) in formats)
-                {
-                    erreurs[champ] = message;
-                }
-                return TypedResults.ValidationProblem(erreurs, title: "Plan de sortie invalide");
+                erreursLecture.AjouterTout(inv.Erreurs);
+                return erreursLecture.EnProbleme("Plan de sortie invalide");
             default:
                 throw new InvalidOperationException("Unexpected result " + resultat);
         }
@@ -127,19 +125,4 @@ internal static class ApiSortiesHospitalisation
         p.AlerteEnvoyeeLeUtc is { } a ? DateTime.SpecifyKind(a, DateTimeKind.Utc) : null, p.Readmission30Jours, p.Bilan,
         [.. p.Elements.Select(e => new ElementSortieApi(e.Id, e.Ordre, e.Libelle, e.Responsable, e.ResponsableProfessionnelId, e.Echeance,
             e.FaitLeUtc is not null, e.FaitLeUtc is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : null))]);
-
-    /// <summary>Parses an AAAA-MM-JJ date; a malformed one is noted in <paramref name="formats"/> (kept over the use case's message).</summary>
-    private static DateOnly? Date(string? valeur, string champ, string libelle, Dictionary<string, string[]> formats)
-    {
-        if (string.IsNullOrWhiteSpace(valeur))
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(valeur.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-        {
-            return d;
-        }
-        formats[champ] = [$"{libelle} doit être au format AAAA-MM-JJ."];
-        return null;
-    }
 }

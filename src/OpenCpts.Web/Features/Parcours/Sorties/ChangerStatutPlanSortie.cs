@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Parcours;
@@ -11,7 +12,7 @@ public abstract record ResultatStatutPlan
     public sealed record Ok : ResultatStatutPlan;
 
     /// <summary>Errors keyed by form field: dateSortieEffective, readmission30Jours, bilan.</summary>
-    public sealed record Invalide(Dictionary<string, string[]> Erreurs) : ResultatStatutPlan;
+    public sealed record Invalide(ErreursValidation Erreurs) : ResultatStatutPlan;
 
     /// <summary>The plan is not in the state this step starts from (already done by someone else, closed…).</summary>
     public sealed record Conflit(string Message) : ResultatStatutPlan;
@@ -49,7 +50,7 @@ public sealed class ChangerStatutPlanSortie(OpenCptsDb db, TimeProvider horloge)
 
     public async Task<ResultatStatutPlan> ClotureAsync(long planId, bool? readmission30Jours, string? bilan, CancellationToken ct = default)
     {
-        var erreurs = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var erreurs = new ErreursValidation();
         if (readmission30Jours is null)
         {
             erreurs["readmission30Jours"] = ["Indiquez si le patient a été réhospitalisé dans les 30 jours."];
@@ -92,5 +93,5 @@ public sealed class ChangerStatutPlanSortie(OpenCptsDb db, TimeProvider horloge)
     private DateOnly Aujourdhui() => DateOnly.FromDateTime(Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime));
 
     private static ResultatStatutPlan.Invalide Erreur(string champ, string message) =>
-        new(new Dictionary<string, string[]>(StringComparer.Ordinal) { [champ] = [message] });
+        new(new ErreursValidation { [champ] = [message] });
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCpts.Web.Features.Territoire;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -84,13 +85,7 @@ public class ChecklistSortieModel(ChargerChecklistSortie charger, ModifierCheckl
         if (resultat is ResultatModificationChecklist.Invalide inv)
         {
             ModelState.Clear();
-            foreach (var (champ, messages) in inv.Erreurs)
-            {
-                foreach (var m in messages)
-                {
-                    ModelState.AddModelError(VersPropriete(champ), m);
-                }
-            }
+            ModelState.AjouterErreurs(inv.Erreurs);
             return await PageAsync(cptsId, ct);
         }
         Message = message;
@@ -122,11 +117,4 @@ public class ChecklistSortieModel(ChargerChecklistSortie charger, ModifierCheckl
             ? (operation[..tiret], i)
             : (operation, null);
     }
-
-    /// <summary>"lignes[2].delaiJours" → "Lignes[2].DelaiJours".</summary>
-    public static string VersPropriete(string champ) => champ
-        .Replace("lignes", nameof(Lignes), StringComparison.Ordinal)
-        .Replace(".libelle", "." + nameof(LigneChecklist.Libelle), StringComparison.Ordinal)
-        .Replace(".delaiJours", "." + nameof(LigneChecklist.DelaiJours), StringComparison.Ordinal)
-        .Replace(".responsable", "." + nameof(LigneChecklist.Responsable), StringComparison.Ordinal);
 }

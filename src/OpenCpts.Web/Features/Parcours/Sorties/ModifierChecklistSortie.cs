@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -11,7 +12,7 @@ public abstract record ResultatModificationChecklist
     public sealed record Enregistree : ResultatModificationChecklist;
 
     /// <summary>Errors keyed "lignes[i].libelle", "lignes[i].delaiJours", "lignes[i].responsable" or "lignes".</summary>
-    public sealed record Invalide(Dictionary<string, string[]> Erreurs) : ResultatModificationChecklist;
+    public sealed record Invalide(ErreursValidation Erreurs) : ResultatModificationChecklist;
 }
 
 /// <summary>
@@ -50,9 +51,9 @@ public sealed class ModifierChecklistSortie(OpenCptsDb db)
     public Task RetablirParDefautAsync(int cptsId, CancellationToken ct = default) =>
         db.ModelesElementSortie.Where(m => m.CptsId == cptsId).ExecuteDeleteAsync(ct);
 
-    public static Dictionary<string, string[]> Valider(IReadOnlyList<ElementChecklist> lignes)
+    public static ErreursValidation Valider(IReadOnlyList<ElementChecklist> lignes)
     {
-        var erreurs = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var erreurs = new ErreursValidation();
         if (lignes.Count == 0)
         {
             erreurs["lignes"] = ["La liste doit garder au moins un élément (ou revenez à la liste par défaut)."];

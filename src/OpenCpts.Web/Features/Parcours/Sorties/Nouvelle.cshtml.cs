@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Patients;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -14,21 +16,17 @@ namespace OpenCpts.Web.Features.Parcours;
 [Authorize(Policy = SortiesHospitalisation.PolitiqueOuverture)]
 public class NouveauPlanSortieModel(OuvrirPlanSortie ouvrir, UtilisateurParcours utilisateurs, OpenCptsDb db, CptsCourante cpts) : PageModel
 {
-    /// <summary>API field name → form property, so that errors show beside their field.</summary>
+    /// <summary>The fields whose form control is named otherwise than the plan's key, so that errors show beside them.</summary>
     public static readonly IReadOnlyDictionary<string, string> Champs = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["patient.nom"] = nameof(Nom),
-        ["patient.prenom"] = nameof(Prenom),
-        ["patient.dateNaissance"] = nameof(DateNaissance),
-        ["patient.communeInsee"] = nameof(Commune),
-        ["dateSortiePrevue"] = nameof(DateSortiePrevue),
-        ["structureId"] = nameof(StructureId),
-        ["finessStructure"] = nameof(StructureId),
-        ["service"] = nameof(Service),
-        ["contact.nom"] = nameof(ContactNom),
-        ["contact.email"] = nameof(ContactEmail),
-        ["contact.telephone"] = nameof(ContactTelephone),
-        ["protocoleId"] = nameof(ProtocoleId),
+        ["Patient.Nom"] = nameof(Nom),
+        ["Patient.Prenom"] = nameof(Prenom),
+        ["Patient.DateNaissance"] = nameof(DateNaissance),
+        ["Patient.CommuneInsee"] = nameof(Commune),
+        ["FinessStructure"] = nameof(StructureId),
+        ["Contact.Nom"] = nameof(ContactNom),
+        ["Contact.Email"] = nameof(ContactEmail),
+        ["Contact.Telephone"] = nameof(ContactTelephone),
     };
 
     [BindProperty] public string? Nom { get; set; }
@@ -77,7 +75,7 @@ public class NouveauPlanSortieModel(OuvrirPlanSortie ouvrir, UtilisateurParcours
         var profil = await utilisateurs.ProfilAsync(User, ct);
         if (ModelState.IsValid)
         {
-            var saisie = new SaisiePlanSortie(new SaisiePatient(Nom, Prenom, DateNaissance, Commune), DateSortiePrevue,
+            var saisie = new SaisiePlanSortie(new SaisieIdentite(Nom, Prenom, DateNaissance, CommuneInsee: Commune), DateSortiePrevue,
                 profil.Coordination || !profil.Etablissement ? StructureId : null, null, Service, ContactNom, ContactEmail, ContactTelephone, ProtocoleId);
             switch (await ouvrir.ExecuteAsync(saisie, profil, ct))
             {
@@ -88,13 +86,7 @@ public class NouveauPlanSortieModel(OuvrirPlanSortie ouvrir, UtilisateurParcours
                     Refus = i.Raison;
                     break;
                 case ResultatOuverturePlan.Invalide inv:
-                    foreach (var (champ, messages) in inv.Erreurs)
-                    {
-                        foreach (var m in messages)
-                        {
-                            ModelState.AddModelError(Champs.GetValueOrDefault(champ, champ), m);
-                        }
-                    }
+                    ModelState.AjouterErreurs(inv.Erreurs, champs: Champs);
                     break;
             }
         }

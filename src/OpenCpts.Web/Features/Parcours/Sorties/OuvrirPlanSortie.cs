@@ -2,15 +2,18 @@ using System.Globalization;
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
+using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Patients;
+using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Parcours;
 
 /// <summary>A discharge plan as typed in the form or the API. The hospital is given by id or by FINESS.</summary>
 public sealed record SaisiePlanSortie(
-    SaisiePatient Patient,
+    SaisieIdentite Patient,
     DateOnly? DateSortiePrevue,
     int? StructureId,
     string? FinessStructure,
@@ -26,8 +29,8 @@ public abstract record ResultatOuverturePlan
 
     public sealed record Ouvert(long Id, long PatientId) : ResultatOuverturePlan;
 
-    /// <summary>Errors keyed by API field (camelCase): patient.nom, dateSortiePrevue, structureId, contact.email…</summary>
-    public sealed record Invalide(Dictionary<string, string[]> Erreurs) : ResultatOuverturePlan;
+    /// <summary>Errors keyed by field: Patient.Nom, dateSortiePrevue, structureId, contact.email…</summary>
+    public sealed record Invalide(ErreursValidation Erreurs) : ResultatOuverturePlan;
 
     /// <summary>An establishment account asked for another structure than its own, or has none.</summary>
     public sealed record Interdit(string Raison) : ResultatOuverturePlan;
@@ -42,6 +45,7 @@ public abstract record ResultatOuverturePlan
 public sealed class OuvrirPlanSortie(
     OpenCptsDb db,
     CptsCourante cptsCourante,
+    ValiderIdentitePatient validerIdentite,
     EnregistrerPatient enregistrerPatient,
     ChargerChecklistSortie checklist,
     AjouterMembreEquipe equipe,
@@ -54,12 +58,9 @@ public sealed class OuvrirPlanSortie(
     {
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var aujourdhui = DateOnly.FromDateTime(Affichage.EnHeureDeParis(maintenant));
-        var erreurs = EnregistrerPatient.Valider(saisie.Patient, aujourdhui);
-        var communeInsee = string.IsNullOrWhiteSpace(saisie.Patient.CodeCommune) ? null : saisie.Patient.CodeCommune.Trim();
-        if (communeInsee is not null && !await db.Communes.AnyAsync(c => c.CodeInsee == communeInsee, ct))
-        {
-            erreurs["patient.communeInsee"] = ["Code INSEE de commune inconnu."];
-        }
+        var (identite, erreursPatient) = await validerIdentite.ExecuteAsync(saisie.Patient, ExigencesIdentite.NomEtNaissance, ct);
+        var erreurs = new ErreursValidation();
+        erreurs.AjouterTout(erreursPatient, nameof(saisie.Patient));
 
         int? structureId;
         var contactEmail = saisie.ContactEmail?.Trim();
@@ -128,7 +129,7 @@ public sealed class OuvrirPlanSortie(
 
         var date = saisie.DateSortiePrevue!.Value;
         var cpts = await cptsCourante.ObtenirAsync(ct);
-        var patient = (await enregistrerPatient.ExecuteAsync(saisie.Patient with { CodeCommune = communeInsee }, profil, ct)).Patient;
+        var patient = (await enregistrerPatient.ExecuteAsync(identite!, profil, ct)).Patient;
         var (elements, _) = await checklist.ExecuteAsync(cpts.Id, ct);
         var plan = new PlanSortie
         {
@@ -175,7 +176,7 @@ public sealed class OuvrirPlanSortie(
         return trouvee ?? -1;
     }
 
-    private static string? Texte(string? valeur, string champ, string libelle, int max, Dictionary<string, string[]> erreurs)
+    private static string? Texte(string? valeur, string champ, string libelle, int max, ErreursValidation erreurs)
     {
         var v = valeur?.Trim();
         if (string.IsNullOrEmpty(v))
@@ -189,23 +190,13 @@ public sealed class OuvrirPlanSortie(
         return v;
     }
 
-    /// <summary>A French phone number, stored as 10 digits ("+33 6…" becomes "06…").</summary>
-    private static string? Telephone(string? valeur, Dictionary<string, string[]> erreurs)
+    private static string? Telephone(string? valeur, ErreursValidation erreurs)
     {
-        if (string.IsNullOrWhiteSpace(valeur))
-        {
-            return null;
-        }
-        var chiffres = new string([.. valeur.Where(c => !char.IsWhiteSpace(c) && c is not '.' and not '-')]);
-        if (chiffres.StartsWith("+33", StringComparison.Ordinal))
-        {
-            chiffres = "0" + chiffres[3..];
-        }
-        if (chiffres.Length != 10 || !chiffres.All(char.IsAsciiDigit) || chiffres[0] != '0')
+        var telephone = NumeroTelephone.Normaliser(valeur);
+        if (telephone is null && !string.IsNullOrWhiteSpace(valeur))
         {
             erreurs["contact.telephone"] = ["Le téléphone du contact doit être un numéro français à 10 chiffres."];
-            return null;
         }
-        return chiffres;
+        return telephone;
     }
 }

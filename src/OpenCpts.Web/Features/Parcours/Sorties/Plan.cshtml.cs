@@ -2,6 +2,7 @@ using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -189,13 +190,7 @@ public class PlanSortieModel(
         switch (resultat)
         {
             case ResultatStatutPlan.Invalide inv:
-                foreach (var (champ, messages) in inv.Erreurs)
-                {
-                    foreach (var m in messages)
-                    {
-                        ModelState.AddModelError(char.ToUpperInvariant(champ[0]) + champ[1..], m);
-                    }
-                }
+                ModelState.AjouterErreurs(inv.Erreurs);
                 Erreur = "Rien n'est enregistré : corrigez les champs signalés.";
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 break;

@@ -61,7 +61,7 @@ public class PagesDemandesTests
         var html = System.Net.WebUtility.HtmlDecode(await reponse.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
-        Assert.Contains("Le nom du patient est obligatoire.", html, StringComparison.Ordinal);
+        Assert.Contains("Le nom est obligatoire.", html, StringComparison.Ordinal);
         Assert.Contains("La date de début ne peut pas être passée.", html, StringComparison.Ordinal);
         Assert.Contains("value=\"pansements, injections\"", html, StringComparison.Ordinal);
         Assert.Equal(0, await app.AvecDbAsync(db => db.DemandesPriseEnCharge.CountAsync()));

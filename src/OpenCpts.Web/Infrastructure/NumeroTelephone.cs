@@ -1,0 +1,49 @@
+using System.Text;
+
+namespace OpenCpts.Web.Infrastructure;
+
+/// <summary>French phone numbers (patients, contacts, professionals), stored in one canonical form: 10 digits starting with 0 ("0612345678").</summary>
+public static class NumeroTelephone
+{
+    /// <summary>The message for a number that is not a French one, the same on every form and API.</summary>
+    public const string MessageInvalide = "Le téléphone doit être un numéro français à 10 chiffres (ex. 06 12 34 56 78).";
+
+    /// <summary>"06 12 34 56 78", "06.12…", "06-12…", "+33 6…", "+33 (0)6…", "0033 6…" → "0612345678"; null for anything else.</summary>
+    public static string? Normaliser(string? saisie)
+    {
+        if (string.IsNullOrWhiteSpace(saisie) || saisie.Length > 30)
+        {
+            return null;
+        }
+        var chiffres = new StringBuilder();
+        var s = saisie.Trim();
+        var international = s.StartsWith('+');
+        foreach (var c in international ? s[1..] : s)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                chiffres.Append(c);
+            }
+            else if (c is not (' ' or '.' or '-' or '(' or ')'))
+            {
+                return null;
+            }
+        }
+        var n = chiffres.ToString();
+        if (international || n.StartsWith("0033", StringComparison.Ordinal))
+        {
+            n = international ? n : n[2..];
+            if (!n.StartsWith("33", StringComparison.Ordinal))
+            {
+                return null;
+            }
+            n = n[2..];
+            if (n.StartsWith('0'))
+            {
+                n = n[1..];
+            }
+            n = "0" + n;
+        }
+        return n.Length == 10 && n[0] == '0' && n[1] != '0' ? n : null;
+    }
+}
