@@ -16,13 +16,19 @@ public sealed class FenetreFixe(int permis, TimeSpan fenetre, TimeProvider horlo
     private DateTimeOffset _debut = DateTimeOffset.MinValue;
     private int _utilises;
 
-    /// <summary>Idle once its window is over: the partitioned limiter may then drop it (a new one starts afresh).</summary>
+    /// <summary>Idle once its window is over: the partitioned limiter may then drop it (a new one starts afresh).
+    /// Never idle before its first request: the partitioned limiter's clean-up (on a real-time heartbeat) could
+    /// otherwise drop it between its creation and that request, which would then not be counted.</summary>
     public override TimeSpan? IdleDuration
     {
         get
         {
             lock (_verrou)
             {
+                if (_debut == DateTimeOffset.MinValue)
+                {
+                    return null;
+                }
                 var ecoule = horloge.GetUtcNow() - _debut;
                 return ecoule >= fenetre ? ecoule - fenetre : null;
             }
