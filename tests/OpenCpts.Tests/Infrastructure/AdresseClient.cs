@@ -8,6 +8,7 @@ namespace OpenCpts.Tests.Infrastructure;
 /// <summary>
 /// The in-memory server has no socket, so no client address: with this, a request header (<see cref="Entete"/>) sets
 /// the address of the connection (the machine that opened it, e.g. a reverse proxy), before the platform's pipeline runs.
+/// Shared hosts always honour it (<see cref="HotePartage"/>); a host of its own needs <see cref="Activer"/>.
 /// </summary>
 public static class AdresseClient
 {

@@ -144,7 +144,9 @@ internal sealed class HotePartage
                 if (http.Request.Headers.TryGetValue(ContexteTest.Entete, out var id) && ContexteTest.Trouver(id.ToString()) is { } contexte)
                 {
                     ContexteTest.Courant = contexte;
-                    http.Connection.RemoteIpAddress = contexte.Adresse;
+                    http.Connection.RemoteIpAddress = http.Request.Headers.TryGetValue(AdresseClient.Entete, out var adresse)
+                        ? IPAddress.Parse(adresse.ToString())
+                        : contexte.Adresse;
                 }
                 return apres(http);
             });

@@ -27,7 +27,8 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     private readonly ContexteTest? _contexte;
     private readonly string _chaine;
     private readonly string? _fichierSqlite;
-    private int _comptes;
+    // Unique in the run: on a shared host, per-account limits and caches must not mix two tests' accounts.
+    private static int _comptes;
 
     /// <summary>The clock of the platform (injected as TimeProvider). Starts on 2026-11-23 09:00 UTC.</summary>
     public FakeTimeProvider Horloge { get; }
@@ -58,9 +59,12 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     /// <param name="parametres">Settings applied over the harness's own (a null value removes a setting).</param>
     /// <param name="environnement">The host environment ("Testing" by default).</param>
     /// <param name="demo">Start on a copy of the demo CPTS (seeded once per run and provider, at <see cref="Depart"/>).</param>
+    /// <param name="hotePropre">A host of its own even without services or Kestrel: for tests of what happens at start-up.</param>
+    /// <remarks>Without <paramref name="services"/>, <paramref name="kestrel"/> or <paramref name="hotePropre"/>, the test runs
+    /// on a host shared with the tests of the same provider, settings and environment (see tests/README.md).</remarks>
     public static async Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur, Action<IServiceCollection>? services = null, bool kestrel = false,
         System.Security.Cryptography.X509Certificates.X509Certificate2? certificatHttps = null,
-        IReadOnlyDictionary<string, string?>? parametres = null, string environnement = "Testing", bool demo = false)
+        IReadOnlyDictionary<string, string?>? parametres = null, string environnement = "Testing", bool demo = false, bool hotePropre = false)
     {
         var modele = demo ? Modele.Demo : Modele.Vide;
         string chaine;
@@ -86,10 +90,10 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
         }
         var horloge = new FakeTimeProvider(Depart);
         horloge.AutoAdvanceAmount = TimeSpan.Zero;
-        if (services is null && !kestrel && parametres is null && environnement == "Testing")
+        if (services is null && !kestrel && !hotePropre)
         {
-            // The default configuration: a host shared with the other tests, this test's own database, clock and cache.
-            var partage = await HotePartageAsync(fournisseur);
+            // A host shared with the tests of the same configuration; this test's own database, clock and cache.
+            var partage = await HotePartageAsync(fournisseur, parametres, environnement);
             return new OpenCptsApp(partage, new ContexteTest(chaine, horloge), fournisseur, horloge, chaine, fichier);
         }
         // The copy is already migrated, with its communes and roles: the host only checks that the communes are there.
@@ -128,14 +132,16 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     public static Task<OpenCptsApp> DemarrerAvecDemoAsync(Fournisseur fournisseur) => DemarrerAsync(fournisseur, demo: true);
 
     private static readonly SemaphoreSlim VerrouHotes = new(1, 1);
-    private static readonly Dictionary<Fournisseur, Usine> HotesPartages = [];
+    private static readonly Dictionary<string, Usine> HotesPartages = [];
 
-    private static async Task<Usine> HotePartageAsync(Fournisseur fournisseur)
+    private static async Task<Usine> HotePartageAsync(Fournisseur fournisseur, IReadOnlyDictionary<string, string?>? parametres, string environnement)
     {
+        var cle = string.Join('\n', new[] { fournisseur.ToString(), environnement }
+            .Concat((parametres ?? new Dictionary<string, string?>()).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value)));
         await VerrouHotes.WaitAsync();
         try
         {
-            if (!HotesPartages.TryGetValue(fournisseur, out var usine))
+            if (!HotesPartages.TryGetValue(cle, out var usine))
             {
                 // The host's own database serves its start-up only; each test brings its own.
                 string chaine;
@@ -152,12 +158,16 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
                 }
                 var horloge = new FakeTimeProvider(Depart) { AutoAdvanceAmount = TimeSpan.Zero };
                 HotePartage? hote = null;
-                usine = new Usine(fournisseur, chaine, horloge, s => hote = HotePartage.Configurer(s, fournisseur, horloge, chaine),
-                    new Dictionary<string, string?> { ["OpenCpts:Database:MigrerAuDemarrage"] = "false" }, "Testing");
+                var reglages = new Dictionary<string, string?> { ["OpenCpts:Database:MigrerAuDemarrage"] = "false" };
+                foreach (var (nom, valeur) in parametres ?? new Dictionary<string, string?>())
+                {
+                    reglages[nom] = valeur;
+                }
+                usine = new Usine(fournisseur, chaine, horloge, s => hote = HotePartage.Configurer(s, fournisseur, horloge, chaine), reglages, environnement);
                 usine.ClientOptions.BaseAddress = new Uri("https://localhost");
                 usine.CreateClient().Dispose();
                 hote!.MarquerDemarre();
-                HotesPartages[fournisseur] = usine;
+                HotesPartages[cle] = usine;
             }
             return usine;
         }

@@ -15,7 +15,7 @@ public class OptionsValideesTests
     public async Task A_misconfigured_setting_stops_the_start_with_a_message_naming_it(Fournisseur fournisseur)
     {
         var erreur = await Assert.ThrowsAnyAsync<Exception>(() => OpenCptsApp.DemarrerAsync(fournisseur,
-            parametres: new Dictionary<string, string?> { ["OpenCpts:Connexion:TentativesParAdresse"] = "0" }));
+            parametres: new Dictionary<string, string?> { ["OpenCpts:Connexion:TentativesParAdresse"] = "0" }, hotePropre: true));
 
         var validation = Chaine(erreur).OfType<OptionsValidationException>().First();
         Assert.Contains("OptionsConnexion", validation.Message, StringComparison.Ordinal);

@@ -21,7 +21,8 @@ public class JournalAuditTests
     private const string Adresse = "203.0.113.7";
     private const string Navigateur = "Navigateur-de-test/1.0";
 
-    private static Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur) => OpenCptsApp.DemarrerAsync(fournisseur, AdresseClient.Activer);
+    // A shared host honours the AdresseClient header as AdresseClient.Activer does.
+    private static Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur) => OpenCptsApp.DemarrerAsync(fournisseur);
 
     private static Task<List<EntreeAudit>> EntreesAsync(OpenCptsApp app, string action) =>
         app.AvecDbAsync(db => db.EntreesAudit.Where(e => e.Action == action).OrderBy(e => e.Id).ToListAsync());

@@ -80,7 +80,7 @@ public partial class SecuriteConnexionTests
     public async Task A_Production_start_never_loads_the_demo_even_when_asked(Fournisseur fournisseur)
     {
         await using var app = await OpenCptsApp.DemarrerAsync(fournisseur, environnement: "Production",
-            parametres: new Dictionary<string, string?> { ["OpenCpts:Demo:Charger"] = "true" });
+            parametres: new Dictionary<string, string?> { ["OpenCpts:Demo:Charger"] = "true" }, hotePropre: true);
 
         Assert.False(await app.AvecDbAsync(db => db.Cpts.AnyAsync()));
         Assert.False(await app.AvecDbAsync(db => db.Users.AnyAsync()));
