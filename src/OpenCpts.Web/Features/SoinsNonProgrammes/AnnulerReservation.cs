@@ -52,7 +52,7 @@ public sealed class AnnulerReservation(OpenCptsDb db, TimeProvider horloge, Jour
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Statut, c => c.Surnumeraire ? StatutsCreneau.Retire : StatutsCreneau.Libre)
                 .SetProperty(c => c.MisAJourLeUtc, maintenant), ct);
-        await Fhir.EnvoisSas.PlanifierAsync(db, reservationId, Fhir.NaturesEnvoiSas.MiseAJour, maintenant, ct);
+        await Sas.Envois.EnvoisSas.PlanifierAsync(db, reservationId, Sas.NaturesEnvoiSas.MiseAJour, maintenant, ct);
         return ResultatAnnulation.Annulee;
     }
 }

@@ -46,7 +46,7 @@ public sealed class MarquerHonoree(OpenCptsDb db, TimeProvider horloge)
         if (marquees > 0)
         {
             // The SAS learns of the change (fulfilled / noshow) with the change itself, or not at all.
-            await Fhir.EnvoisSas.PlanifierAsync(db, reservationId, Fhir.NaturesEnvoiSas.MiseAJour, horloge.GetUtcNow().UtcDateTime, ct);
+            await Sas.Envois.EnvoisSas.PlanifierAsync(db, reservationId, Sas.NaturesEnvoiSas.MiseAJour, horloge.GetUtcNow().UtcDateTime, ct);
         }
         await transaction.CommitAsync(ct);
         return ResultatPresence.Marquee;

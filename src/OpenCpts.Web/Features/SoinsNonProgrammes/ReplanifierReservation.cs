@@ -49,7 +49,7 @@ public sealed class ReplanifierReservation(OpenCptsDb db, TimeProvider horloge, 
             db.ChangeTracker.Clear();
             return resultat;
         }
-        await Fhir.ReserverDepuisSas.ReporterAsync(db, reservationId, reservee.Reservation.Id, maintenant, ct);
+        await Sas.Regulateurs.ReserverDepuisSas.ReporterAsync(db, reservationId, reservee.Reservation.Id, maintenant, ct);
         await db.DemandesSnp.Where(d => d.ReservationSnpId == reservationId)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.ReservationSnpId, reservee.Reservation.Id), ct);
         await transaction.CommitAsync(ct);

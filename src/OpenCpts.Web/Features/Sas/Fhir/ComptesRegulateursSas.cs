@@ -2,9 +2,12 @@ using System.Security.Claims;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.Options;
+using OpenCpts.Web.Features.Sas.Envois;
+using OpenCpts.Web.Features.Sas.Regulateurs;
+using OpenCpts.Web.Infrastructure.Fhir;
 using Task = System.Threading.Tasks.Task;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Features.Sas.Fhir;
 
 /// <summary>
 /// The writes the SAS platform makes on /fhir: regulator accounts (INT_R02) and the sign-in links of its

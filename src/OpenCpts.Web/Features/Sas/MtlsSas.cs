@@ -3,8 +3,9 @@ using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Options;
+using OpenCpts.Web.Infrastructure.Fhir;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Features.Sas;
 
 /// <summary>Mutual TLS of /fhir (section <c>OpenCpts:Sas:Mtls</c>), as the guide's securite page describes it.</summary>
 public sealed class OptionsMtls

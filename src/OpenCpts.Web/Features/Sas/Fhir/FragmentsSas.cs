@@ -3,8 +3,9 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using OpenCpts.Web.Infrastructure.Fhir;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Features.Sas.Fhir;
 
 /// <summary>
 /// Bundle entries of the SAS slot search, serialised once and cached by their content. The key holds every value

@@ -1,6 +1,6 @@
 using Hl7.Fhir.Model;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Features.Sas.Fhir;
 
 /// <summary>The CapabilityStatement of /fhir/metadata: an instance of the guide's SAS-GestionnaireAgenda-CPTS.</summary>
 public static class CapaciteSas

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Tests.Infrastructure;
 
-namespace OpenCpts.Tests.Fhir;
+namespace OpenCpts.Tests.Features.Sas;
 
 public class ComptesRegulateursSasTests
 {

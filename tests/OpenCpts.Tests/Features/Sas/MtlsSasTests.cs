@@ -3,9 +3,9 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Infrastructure;
-using OpenCpts.Web.Fhir;
+using OpenCpts.Web.Features.Sas;
 
-namespace OpenCpts.Tests.Fhir;
+namespace OpenCpts.Tests.Features.Sas;
 
 /// <summary>Mutual TLS on /fhir, with an authority and certificates made in the test, Kestrel in HTTPS on loopback.</summary>
 public sealed class MtlsSasTests : IDisposable

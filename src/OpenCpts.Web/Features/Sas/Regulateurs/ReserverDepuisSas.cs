@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Sas.Envois;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Features.Sas.Regulateurs;
 
 /// <summary>
 /// A booking by a SAS regulator signed in through his link: origin SAS, the regulator recorded, and the

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCpts.Web.Features.Sas.Envois;
+using OpenCpts.Web.Features.Sas.Fhir;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Features.Sas;
 
 /// <summary>
 /// A regulator account pushed by the SAS platform (INT_R02, profile FrPractitionerRegul). Kept apart from the

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.Options;
+using OpenCpts.Web.Infrastructure.Fhir;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Features.Sas.Fhir;
 
 /// <summary>The SAS slot search (flow INT_R04): validated parameters of <c>GET /fhir/Slot</c>.</summary>
 public sealed record RechercheCreneaux(

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 
-namespace OpenCpts.Tests.Fhir;
+namespace OpenCpts.Tests.Features.Sas;
 
 public class LecturesSasTests
 {
@@ -69,7 +69,7 @@ public class LecturesSasTests
     public async Task The_capability_statement_instantiates_the_guide_one(Fournisseur fournisseur)
     {
         await using var app = await SituationSas.DemarrerAsync(fournisseur, new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        var guide = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fhir", "Fixtures", "CapabilityStatement-SAS-GestionnaireAgenda-CPTS.json")))!;
+        var guide = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Features", "Sas", "Fixtures", "CapabilityStatement-SAS-GestionnaireAgenda-CPTS.json")))!;
 
         var (reponse, cs) = await app.Client().GetFhirAsync("/fhir/metadata");
 

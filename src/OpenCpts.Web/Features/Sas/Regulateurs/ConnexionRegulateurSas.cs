@@ -4,9 +4,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OpenCpts.Web.Features.Sas.Fhir;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Features.Sas.Regulateurs;
 
 public abstract record ResultatLienSas
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using OpenCpts.Tests.Infrastructure;
 
-namespace OpenCpts.Tests.Fhir;
+namespace OpenCpts.Tests.Features.Sas;
 
 public class ParametresSasTests
 {

@@ -6,11 +6,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
+using OpenCpts.Web.Features.Sas.Envois;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
-using OpenCpts.Web.Fhir;
 using Task = System.Threading.Tasks.Task;
 
-namespace OpenCpts.Tests.Fhir;
+namespace OpenCpts.Tests.Features.Sas;
 
 /// <summary>A SAS regulator: pushed by the SAS, signed in by a single-use link, books, and the SAS gets the Appointment.</summary>
 public class ParcoursRegulateurSasTests

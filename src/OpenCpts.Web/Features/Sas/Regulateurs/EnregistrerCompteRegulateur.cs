@@ -1,9 +1,11 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Sas.Envois;
+using OpenCpts.Web.Features.Sas.Fhir;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Features.Sas.Regulateurs;
 
 public abstract record ResultatCompteRegulateur
 {

@@ -4,7 +4,7 @@ using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Infrastructure.Terminologies;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Features.Sas.Fhir;
 
 /// <summary>What the SAS resources are built from, read with one projection.</summary>
 public sealed record ProfessionnelSas(int Id, string IdentifiantNational, string Nom, string Prenom, string CodeProfession, string? CodeSpecialite);

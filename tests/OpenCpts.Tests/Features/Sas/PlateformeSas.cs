@@ -3,9 +3,9 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Fhir;
+using OpenCpts.Web.Features.Sas;
 
-namespace OpenCpts.Tests.Fhir;
+namespace OpenCpts.Tests.Features.Sas;
 
 /// <summary>The SAS platform as a caller of /fhir: its account has role PlateformeSas.</summary>
 public static class PlateformeSas

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.Options;
+using OpenCpts.Web.Infrastructure.Fhir;
 using Task = System.Threading.Tasks.Task;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Features.Sas.Fhir;
 
 /// <summary>Reads of the resources the slot search returns, and the Schedule and Practitioner searches. Only what
 /// the SAS may see exists: a booked or past slot, or a professional of no CPTS hosted here, is 404.</summary>

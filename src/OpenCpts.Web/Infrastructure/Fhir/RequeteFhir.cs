@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using OpenCpts.Web.Features.Sas.Fhir;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Infrastructure.Fhir;
 
 /// <summary>
 /// The query string as FHIR reads it: repeated parameters kept in order, and '+' kept as '+' (ASP.NET's parser

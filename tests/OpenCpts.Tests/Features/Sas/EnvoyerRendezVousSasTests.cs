@@ -10,10 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
+using OpenCpts.Web.Features.Sas;
+using OpenCpts.Web.Features.Sas.Envois;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
-using OpenCpts.Web.Fhir;
 
-namespace OpenCpts.Tests.Fhir;
+namespace OpenCpts.Tests.Features.Sas;
 
 /// <summary>A stand-in for the SAS platform on a loopback port: records what it receives, answers like the guide says.</summary>
 public sealed class PlateformeSasBouchon : IAsyncDisposable

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Features.Sas.Fhir;
 
 /// <summary>One exposed slot with everything its resources need; a slot of a professional in two CPTS gives two rows.</summary>
 public sealed record LigneSas(CreneauSas Creneau, ProfessionnelSas Professionnel, SiteSas? Site, CptsSas Cpts);

@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Options;
+using OpenCpts.Web.Features.Sas.Envois;
+using OpenCpts.Web.Features.Sas.Fhir;
+using OpenCpts.Web.Features.Sas.Regulateurs;
+using OpenCpts.Web.Infrastructure.Fhir;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Features.Sas;
 
 /// <summary>The FHIR R4 surface for the SAS platform (gestionnaire d'agenda CPTS), under /fhir.</summary>
 public static class FhirSas

@@ -1,6 +1,6 @@
 using OpenCpts.Web.Features.SoinsNonProgrammes;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Features.Sas;
 
 /// <summary>Settings of the SAS interface (section <c>OpenCpts:Sas</c>, plus <c>OpenCpts:UrlPublique</c>).</summary>
 public sealed class OptionsSas

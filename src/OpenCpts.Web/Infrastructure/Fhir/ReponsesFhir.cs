@@ -3,7 +3,7 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Task = System.Threading.Tasks.Task;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Infrastructure.Fhir;
 
 /// <summary>Writes FHIR resources as <c>application/fhir+json</c>, and the OperationOutcomes of errors.</summary>
 public static class ReponsesFhir

@@ -6,7 +6,7 @@ using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
 
-namespace OpenCpts.Tests.Fhir;
+namespace OpenCpts.Tests.Features.Sas;
 
 /// <summary>The guide's example situation (Bundle-ExampleBundleCPTS1: Dr Pierre Foret, one public slot on
 /// 12 June 2024 16:40–17:00 at 25 chemin de Mounestie, CPTS Axe Majeur) reproduced in our database.</summary>
@@ -33,7 +33,7 @@ public class BundleExempleTests
         var reponse = await client.GetAsync(SituationSas.RequeteSas("2024-06-12T16:20:00.000+02:00", "2024-06-15T16:20:00.000+02:00", "810002909371"));
         Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
         var texte = await reponse.Content.ReadAsStringAsync();
-        var attendu = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fhir", "Fixtures", "Bundle-ExampleBundleCPTS1.json")))!;
+        var attendu = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Features", "Sas", "Fixtures", "Bundle-ExampleBundleCPTS1.json")))!;
         return (app, attendu, JsonNode.Parse(texte)!, texte);
     }
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Features.Sas.Envois;
 
 /// <summary>
 /// The appointment outbox (INT_R03). <see cref="PlanifierAsync"/> is called inside the transaction that books or

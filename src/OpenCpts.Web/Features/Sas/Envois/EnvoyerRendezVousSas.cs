@@ -5,10 +5,12 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OpenCpts.Web.Features.Sas.Fhir;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Fhir;
 
-namespace OpenCpts.Web.Fhir;
+namespace OpenCpts.Web.Features.Sas.Envois;
 
 /// <summary>The regulator who booked, as the SAS identified him (INT_R02): national id (IDNPS) or SAS technical id.</summary>
 public sealed record RegulateurSas(string Systeme, string Valeur)

@@ -6,11 +6,12 @@ using Microsoft.Extensions.Time.Testing;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.Sas;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Features.Territoire;
-using OpenCpts.Web.Fhir;
+using OpenCpts.Web.Infrastructure.Fhir;
 
-namespace OpenCpts.Tests.Fhir;
+namespace OpenCpts.Tests.Features.Sas;
 
 /// <summary>Test data of the SAS interface: CPTS, member professionals and their slots, on a clock of our choosing
 /// (the guide's example is in June 2024).</summary>
