@@ -29,7 +29,7 @@ builder.Services.AddMedecinTraitant();
 builder.Services.AddParcours();
 builder.Services.AddEnvoiMessages(builder.Configuration);
 OpenCpts.Web.Infrastructure.Geocodage.ClientBan.AddClientBan(builder.Services, builder.Configuration);
-builder.Services.AddFhirSas(builder.Configuration);
+builder.Services.AddSas(builder.Configuration);
 builder.Services.AddDemo(builder.Configuration);
 
 var app = builder.Build();
@@ -48,7 +48,7 @@ app.MapImport();
 app.MapSoinsNonProgrammes();
 app.MapMedecinTraitant();
 app.MapParcours();
-app.MapFhirSas();
+app.MapSas();
 
 await app.PreparerBaseAsync();
 app.AnnoncerDemarrage();

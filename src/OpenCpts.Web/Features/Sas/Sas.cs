@@ -4,12 +4,16 @@ using Microsoft.Extensions.Options;
 using OpenCpts.Web.Features.Sas.Envois;
 using OpenCpts.Web.Features.Sas.Fhir;
 using OpenCpts.Web.Features.Sas.Regulateurs;
+using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Infrastructure.Fhir;
 
 namespace OpenCpts.Web.Features.Sas;
 
-/// <summary>The FHIR R4 surface for the SAS platform (gestionnaire d'agenda CPTS), under /fhir.</summary>
-public static class FhirSas
+/// <summary>
+/// The SAS feature: the FHIR R4 surface for the SAS platform (gestionnaire d'agenda CPTS) under /fhir, the regulators'
+/// sign-in and booking pages under /sas, and the appointment outbox. It builds on unscheduled care, never the reverse.
+/// </summary>
+public static class Sas
 {
     /// <summary>Policy of /fhir: an API token of an account in role <see cref="Features.Comptes.Roles.PlateformeSas"/>, or of one of
     /// the roles of <see cref="OptionsSas.Roles"/> when set.</summary>
@@ -17,7 +21,7 @@ public static class FhirSas
 
     private static readonly string[] TypesLisibles = ["Slot", "Schedule", "Practitioner", "PractitionerRole", "HealthcareService", "Organization"];
 
-    public static IServiceCollection AddFhirSas(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSas(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OptionsSas>(configuration.GetSection("OpenCpts:Sas"));
         services.PostConfigure<OptionsSas>(o => o.UrlPublique ??= configuration["OpenCpts:UrlPublique"]);
@@ -30,6 +34,7 @@ public static class FhirSas
         services.AddScoped<LireRessourcesSas>();
         services.AddScoped<EnregistrerCompteRegulateur>();
         services.AddScoped<EnvoisSas>();
+        services.AddScoped<IObservateurReservations, ReservationsSuiviesParSas>();
         MtlsSas.Ajouter(services);
         services.AddHostedService<EnvoisSasPeriodiques>();
         services.AddScoped<ConnexionRegulateurSas>();
@@ -48,7 +53,7 @@ public static class FhirSas
         return services;
     }
 
-    public static WebApplication MapFhirSas(this WebApplication app)
+    public static WebApplication MapSas(this WebApplication app)
     {
         MtlsSas.Utiliser(app);
         var fhir = app.MapGroup("/fhir")

@@ -1,13 +1,10 @@
-using System.Text.RegularExpressions;
-using OpenCpts.Web.Features.Sas.Fhir;
-
 namespace OpenCpts.Web.Infrastructure.Fhir;
 
 /// <summary>
 /// The query string as FHIR reads it: repeated parameters kept in order, and '+' kept as '+' (ASP.NET's parser
 /// turns it into a space, which would break the time-zone offset of <c>start=ge2024-06-12T16:20:00.000+02:00</c>).
 /// </summary>
-public sealed partial class RequeteFhir
+public sealed class RequeteFhir
 {
     /// <summary>Parameters every interaction accepts.</summary>
     private static readonly HashSet<string> Communs = ["_format", "_pretty"];
@@ -56,42 +53,4 @@ public sealed partial class RequeteFhir
         ReponsesFhir.Erreur(StatusCodes.Status406NotAcceptable, Hl7.Fhir.Model.OperationOutcome.IssueType.NotSupported,
             $"Format « {format} » non pris en charge : ce serveur ne sert que application/fhir+json.",
             $"Format '{format}' is not supported: this server only serves application/fhir+json.");
-
-    /// <summary>A token <c>urn:oid:1.2.250.1.71.4.2.1|810002909371</c> → the national id "810002909371", with the
-    /// guide's tolerance for an unprefixed RPPS (11 digits gets the "8").</summary>
-    public static (string? Identifiant, IResult? Erreur) IdentifiantNational(string jeton)
-    {
-        var barre = jeton.IndexOf('|', StringComparison.Ordinal);
-        if (barre < 0)
-        {
-            return (null, ReponsesFhir.Invalide(
-                $"Identifiant « {jeton} » sans système : attendu {RessourcesSas.SystemeIdnps}|8…",
-                $"Identifier '{jeton}' has no system: expected {RessourcesSas.SystemeIdnps}|8…"));
-        }
-        var systeme = jeton[..barre];
-        var valeur = jeton[(barre + 1)..].Trim();
-        if (systeme != RessourcesSas.SystemeIdnps)
-        {
-            return (null, ReponsesFhir.Invalide(
-                $"Système d'identifiant « {systeme} » non pris en charge : attendu {RessourcesSas.SystemeIdnps} (IDNPS).",
-                $"Identifier system '{systeme}' is not supported: expected {RessourcesSas.SystemeIdnps} (IDNPS)."));
-        }
-        if (Rpps().IsMatch(valeur))
-        {
-            return ("8" + valeur, null);
-        }
-        if (!IdentifiantPs().IsMatch(valeur))
-        {
-            return (null, ReponsesFhir.Invalide(
-                $"Identifiant national « {valeur} » invalide : attendu 8 suivi des 11 chiffres du RPPS.",
-                $"National identifier '{valeur}' is invalid: expected 8 followed by the 11-digit RPPS."));
-        }
-        return (valeur, null);
-    }
-
-    [GeneratedRegex("^[0-9]{11}$")]
-    private static partial Regex Rpps();
-
-    [GeneratedRegex("^[08][0-9A-Za-z]{8,11}$")]
-    private static partial Regex IdentifiantPs();
 }

@@ -90,7 +90,7 @@ public static class ComptesRegulateursSas
                 "Paramètres attendus : identifier (valueIdentifier national ou technique SAS) et slot (valueReference Slot/{id}).",
                 "Expected parameters: identifier (national or SAS technical valueIdentifier) and slot (valueReference Slot/{id}).");
         }
-        var resultat = await connexion.CreerLienAsync(identifiant.System, identifiant.Value, creneauId, FhirSas.BaseUrl(http), http.RequestAborted);
+        var resultat = await connexion.CreerLienAsync(identifiant.System, identifiant.Value, creneauId, Sas.BaseUrl(http), http.RequestAborted);
         return resultat switch
         {
             ResultatLienSas.Cree cree => ReponsesFhir.Ressource(new Parameters
@@ -123,10 +123,10 @@ public static class ComptesRegulateursSas
         switch (resultat)
         {
             case ResultatCompteRegulateur.Cree cree:
-                http.Response.Headers.Location = $"{FhirSas.BaseUrl(http)}/fhir/Practitioner/{EnregistrerCompteRegulateur.PrefixeId}{cree.Compte.Id}";
+                http.Response.Headers.Location = $"{Sas.BaseUrl(http)}/fhir/Practitioner/{EnregistrerCompteRegulateur.PrefixeId}{cree.Compte.Id}";
                 return ReponsesFhir.Ressource(EnregistrerCompteRegulateur.EnRessource(cree.Compte), StatusCodes.Status201Created);
             case ResultatCompteRegulateur.MisAJour maj:
-                http.Response.Headers.Location = $"{FhirSas.BaseUrl(http)}/fhir/Practitioner/{EnregistrerCompteRegulateur.PrefixeId}{maj.Compte.Id}";
+                http.Response.Headers.Location = $"{Sas.BaseUrl(http)}/fhir/Practitioner/{EnregistrerCompteRegulateur.PrefixeId}{maj.Compte.Id}";
                 return ReponsesFhir.Ressource(EnregistrerCompteRegulateur.EnRessource(maj.Compte));
             case ResultatCompteRegulateur.Invalide invalide:
                 return ReponsesFhir.Invalide(invalide.Francais, invalide.Anglais);

@@ -150,7 +150,7 @@ public sealed class LireRessourcesSas(SourceSas source, RechercherCreneauxSas cr
         var identifiants = new List<string>();
         foreach (var jeton in jetons)
         {
-            var (identifiant, erreur) = RequeteFhir.IdentifiantNational(jeton);
+            var (identifiant, erreur) = IdentifiantNational.Lire(jeton);
             if (erreur is not null)
             {
                 return (null, erreur);

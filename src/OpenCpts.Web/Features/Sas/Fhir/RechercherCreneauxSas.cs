@@ -120,7 +120,7 @@ public sealed partial class RechercherCreneauxSas(SourceSas source, FragmentsSas
         var identifiants = new List<string>();
         foreach (var jeton in jetons)
         {
-            var (identifiant, erreur) = RequeteFhir.IdentifiantNational(jeton);
+            var (identifiant, erreur) = IdentifiantNational.Lire(jeton);
             if (erreur is not null)
             {
                 return Refus(erreur);
