@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
@@ -50,7 +51,7 @@ public sealed class ValiderDemandeMt(OpenCptsDb db, CptsCourante cpts, TimeProvi
         var nom = Nom(s.Nom, "nom", "Le nom", erreurs);
         var prenom = Nom(s.Prenom, "prenom", "Le prénom", erreurs);
 
-        var aujourdhui = DateOnly.FromDateTime(Infrastructure.Web.Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime));
+        var aujourdhui = HeureParis.Aujourdhui(horloge);
         if (s.DateNaissance is not { } naissance)
         {
             erreurs["dateNaissance"] = ["La date de naissance est obligatoire (AAAA-MM-JJ)."];

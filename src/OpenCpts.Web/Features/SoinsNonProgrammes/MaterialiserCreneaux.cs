@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -31,7 +32,7 @@ public sealed class MaterialiserCreneaux(OpenCptsDb db, TimeProvider horloge, Op
     /// <summary>Materialises every pattern still running (the periodic job and the demo).</summary>
     public async Task<ResultatMaterialisation> TousAsync(CancellationToken ct = default)
     {
-        var aujourdhui = HeureDeParis.Jour(horloge.GetUtcNow().UtcDateTime);
+        var aujourdhui = HeureParis.Aujourdhui(horloge);
         var modeles = await db.ModelesDisponibilite.AsNoTracking()
             .Where(m => !m.Archive && (m.DateFin == null || m.DateFin >= aujourdhui))
             .OrderBy(m => m.ProfessionnelId).ThenBy(m => m.Id)
@@ -52,12 +53,12 @@ public sealed class MaterialiserCreneaux(OpenCptsDb db, TimeProvider horloge, Op
             yield break;
         }
         var duree = TimeSpan.FromMinutes(m.DureeCreneauMinutes);
-        var premier = HeureDeParis.Jour(depuisUtc);
+        var premier = HeureParis.Jour(depuisUtc);
         if (premier < m.DateDebut)
         {
             premier = m.DateDebut;
         }
-        var dernier = HeureDeParis.Jour(jusquAUtc);
+        var dernier = HeureParis.Jour(jusquAUtc);
         if (m.DateFin is { } fin && fin < dernier)
         {
             dernier = fin;
@@ -71,7 +72,7 @@ public sealed class MaterialiserCreneaux(OpenCptsDb db, TimeProvider horloge, Op
             }
             for (var heure = m.HeureDebut.ToTimeSpan(); heure + duree <= m.HeureFin.ToTimeSpan(); heure += duree)
             {
-                if (HeureDeParis.VersUtc(jour.ToDateTime(TimeOnly.MinValue) + heure) is not { } debut)
+                if (HeureParis.VersUtc(jour.ToDateTime(TimeOnly.MinValue) + heure) is not { } debut)
                 {
                     continue;
                 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 using OpenCpts.Web.Infrastructure.Terminologies;
 using OpenCpts.Web.Infrastructure.Web;
 
@@ -39,7 +40,7 @@ public sealed class PosterDemandePec(
     {
         var cpts = await cptsCourante.ObtenirAsync(ct);
         var maintenant = horloge.GetUtcNow().UtcDateTime;
-        var aujourdhui = DateOnly.FromDateTime(Affichage.EnHeureDeParis(maintenant));
+        var aujourdhui = HeureParis.Jour(maintenant);
         var erreurs = new Dictionary<string, string[]>(StringComparer.Ordinal);
 
         PlanSortie? plan = null;

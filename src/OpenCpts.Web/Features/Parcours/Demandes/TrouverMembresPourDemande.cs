@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Geographie;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -37,7 +37,7 @@ public sealed class TrouverMembresPourDemande(OpenCptsDb db, OptionsParcours opt
     {
         var commune = await db.Communes.AsNoTracking()
             .Where(c => c.CodeInsee == besoin.CodeCommune)
-            .Select(c => new RechercherCreneauxProposes.LieuCommune(c.CodeInsee, c.Departement, c.CodesPostaux, c.Latitude, c.Longitude))
+            .Select(c => new LieuCommune(c.CodeInsee, c.Departement, c.CodesPostaux, c.Latitude, c.Longitude))
             .FirstOrDefaultAsync(ct);
         if (commune is null)
         {
@@ -61,7 +61,7 @@ public sealed class TrouverMembresPourDemande(OpenCptsDb db, OptionsParcours opt
         var codesSites = candidats.SelectMany(c => c.Sites).Select(s => s.CodeCommune!).Distinct().ToList();
         var communesSites = await db.Communes.AsNoTracking()
             .Where(c => codesSites.Contains(c.CodeInsee))
-            .Select(c => new RechercherCreneauxProposes.LieuCommune(c.CodeInsee, c.Departement, c.CodesPostaux, c.Latitude, c.Longitude))
+            .Select(c => new LieuCommune(c.CodeInsee, c.Departement, c.CodesPostaux, c.Latitude, c.Longitude))
             .ToDictionaryAsync(c => c.CodeInsee, ct);
         var actesSpecifiques = besoin.Actes.Where(a => !ActesCourants.EstCourant(besoin.CodeProfession, a)).ToList();
 
@@ -73,7 +73,7 @@ public sealed class TrouverMembresPourDemande(OpenCptsDb db, OptionsParcours opt
                 continue;
             }
             var meilleur = c.Sites
-                .Select(s => (Site: s, Proximite: RechercherCreneauxProposes.Mesurer(commune, communesSites.GetValueOrDefault(s.CodeCommune!),
+                .Select(s => (Site: s, Proximite: Distance.Mesurer(commune, communesSites.GetValueOrDefault(s.CodeCommune!),
                     s.Latitude ?? communesSites.GetValueOrDefault(s.CodeCommune!)?.Latitude,
                     s.Longitude ?? communesSites.GetValueOrDefault(s.CodeCommune!)?.Longitude)))
                 .Where(x => Couvre(x.Proximite))

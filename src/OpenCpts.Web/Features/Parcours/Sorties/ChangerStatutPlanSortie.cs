@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Parcours;
@@ -89,7 +90,7 @@ public sealed class ChangerStatutPlanSortie(OpenCptsDb db, TimeProvider horloge)
         return n == 1 ? new ResultatStatutPlan.Ok() : new ResultatStatutPlan.Conflit("Seul un plan en préparation peut être annulé.");
     }
 
-    private DateOnly Aujourdhui() => DateOnly.FromDateTime(Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime));
+    private DateOnly Aujourdhui() => HeureParis.Aujourdhui(horloge);
 
     private static ResultatStatutPlan.Invalide Erreur(string champ, string message) =>
         new(new Dictionary<string, string[]>(StringComparer.Ordinal) { [champ] = [message] });

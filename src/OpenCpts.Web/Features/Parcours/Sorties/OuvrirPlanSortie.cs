@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
-using OpenCpts.Web.Infrastructure.Web;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -53,7 +53,7 @@ public sealed class OuvrirPlanSortie(
     public async Task<ResultatOuverturePlan> ExecuteAsync(SaisiePlanSortie saisie, ProfilParcours profil, CancellationToken ct = default)
     {
         var maintenant = horloge.GetUtcNow().UtcDateTime;
-        var aujourdhui = DateOnly.FromDateTime(Affichage.EnHeureDeParis(maintenant));
+        var aujourdhui = HeureParis.Jour(maintenant);
         var erreurs = EnregistrerPatient.Valider(saisie.Patient, aujourdhui);
         var communeInsee = string.IsNullOrWhiteSpace(saisie.Patient.CodeCommune) ? null : saisie.Patient.CodeCommune.Trim();
         if (communeInsee is not null && !await db.Communes.AnyAsync(c => c.CodeInsee == communeInsee, ct))

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Infrastructure.Temps;
 using OpenCpts.Web.Infrastructure.Terminologies;
-using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Sas.Fhir;
 
@@ -49,12 +49,8 @@ public static class RessourcesSas
     public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"2024-06-12T16:40:00.000+02:00": the form of the guide's examples, Europe/Paris offset.</summary>
-    public static string DateSas(DateTime utc)
-    {
-        utc = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
-        var decalage = Affichage.Paris.GetUtcOffset(utc);
-        return new DateTimeOffset(utc).ToOffset(decalage).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
-    }
+    public static string DateSas(DateTime utc) =>
+        HeureParis.AvecDecalage(utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
     /// <summary>"02 48 00 00 00" or "0248000000" → "+33248000000" (the format the SAS validator expects).</summary>
     public static string? Telephone(string? numero)
