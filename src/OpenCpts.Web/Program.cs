@@ -5,9 +5,9 @@ using OpenCpts.Web.Features.Demo;
 using OpenCpts.Web.Features.Import;
 using OpenCpts.Web.Features.MedecinTraitant;
 using OpenCpts.Web.Features.Parcours;
+using OpenCpts.Web.Features.Sas;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Features.Territoire;
-using OpenCpts.Web.Fhir;
 using OpenCpts.Web.Infrastructure.Cli;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
@@ -29,7 +29,7 @@ builder.Services.AddMedecinTraitant();
 builder.Services.AddParcours();
 builder.Services.AddEnvoiMessages(builder.Configuration);
 OpenCpts.Web.Infrastructure.Geocodage.ClientBan.AddClientBan(builder.Services, builder.Configuration);
-builder.Services.AddFhirSas(builder.Configuration);
+builder.Services.AddSas(builder.Configuration);
 builder.Services.AddDemo(builder.Configuration);
 
 var app = builder.Build();
@@ -48,7 +48,7 @@ app.MapImport();
 app.MapSoinsNonProgrammes();
 app.MapMedecinTraitant();
 app.MapParcours();
-app.MapFhirSas();
+app.MapSas();
 
 await app.PreparerBaseAsync();
 app.AnnoncerDemarrage();

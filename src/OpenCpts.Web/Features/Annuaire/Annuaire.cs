@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenCpts.Web.Infrastructure.Temps;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Annuaire;
@@ -70,7 +71,7 @@ public static class Annuaire
             Competence = competence,
             MembresSeulement = membres == true,
         };
-        var date = Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", PlateformeWeb.Francais);
+        var date = HeureParis.DepuisUtc(horloge.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", PlateformeWeb.Francais);
         return TypedResults.Stream(flux => export.EcrireAsync(filtre, flux, http.RequestAborted), "text/csv; charset=utf-8", $"annuaire-{date}.csv");
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
-using OpenCpts.Web.Infrastructure.Web;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.Annuaire;
 
@@ -31,7 +31,7 @@ public sealed class ModifierAdhesion(OpenCptsDb db, CptsCourante cptsCourante, T
         if (membre && !existante)
         {
             // Membership dates are civil dates of the CPTS, hence in Paris time.
-            var aujourdhui = DateOnly.FromDateTime(Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime));
+            var aujourdhui = HeureParis.Aujourdhui(horloge);
             db.Adhesions.Add(new Adhesion { CptsId = cpts.Id, ProfessionnelId = professionnelId.Value, DepuisLe = aujourdhui });
             try
             {

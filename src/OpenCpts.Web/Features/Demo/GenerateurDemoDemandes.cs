@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Parcours;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.Demo;
 
@@ -32,7 +33,7 @@ public static class GenerateurDemoDemandes
         var trouver = new TrouverMembresPourDemande(db, Microsoft.Extensions.Options.Options.Create(new OptionsParcours()));
         var rng = new Random(61);
         var maintenant = demo.Maintenant;
-        var aujourdhui = DateOnly.FromDateTime(Infrastructure.Web.Affichage.EnHeureDeParis(maintenant));
+        var aujourdhui = HeureParis.Jour(maintenant);
 
         async Task<DemandePriseEnCharge> CreerAsync(Modele m, DateTime creeLe, string statut, int? accepteePar, double heuresAvantAcceptation, DateTime? escaladee)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenCpts.Web.Features.MedecinTraitant;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.Demo;
 
@@ -54,7 +55,7 @@ public static class GenerateurDemoListeMt
             };
             var d = new DemandeMedecinTraitant
             {
-                Reference = "MT-" + Infrastructure.Web.Affichage.EnHeureDeParis(inscritLe).Year.ToString(CultureInfo.InvariantCulture) + "-"
+                Reference = "MT-" + HeureParis.DepuisUtc(inscritLe).Year.ToString(CultureInfo.InvariantCulture) + "-"
                     + (100_000 + numero * 37).ToString("D6", CultureInfo.InvariantCulture),
                 CptsId = cptsId,
                 Nom = nom,

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Parcours;
 using OpenCpts.Web.Infrastructure.Data;
-using OpenCpts.Web.Infrastructure.Web;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.Demo;
 
@@ -140,7 +140,7 @@ public static class GenerateurDemoProtocoles
         db.PatientsParcours.Add(patient);
         await db.SaveChangesAsync(ct);
 
-        var debut = DateOnly.FromDateTime(Affichage.EnHeureDeParis(debutUtc));
+        var debut = HeureParis.Jour(debutUtc);
         var inscription = new InscriptionParcours
         {
             PatientParcoursId = patient.Id,

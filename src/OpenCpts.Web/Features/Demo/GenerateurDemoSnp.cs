@@ -3,6 +3,7 @@ using OpenCpts.Web.Features.Annuaire;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.Demo;
 
@@ -65,7 +66,7 @@ public static class GenerateurDemoSnp
         var infirmiers = membres.Where(p => p.CodeProfession == "60").Take(8).ToList();
         var activiteDemo = await db.Activites.Where(a => a.ProfessionnelId == medecinDemoId).OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
         // A week back, so that the patterns look established.
-        var debut = HeureDeParis.Jour(maintenant).AddDays(-7);
+        var debut = HeureParis.Jour(maintenant).AddDays(-7);
 
         var modeles = new List<ModeleDisponibilite>();
         ModeleDisponibilite Modele(int pro, int? activite, DayOfWeek jour, TimeOnly de, TimeOnly a, int duree, string type, string visibilite, bool rdv = true, string? motif = null)
@@ -153,7 +154,7 @@ public static class GenerateurDemoSnp
     private static async Task HistoriqueAsync(OpenCptsDb db, IReadOnlyList<(int Id, int? ActiviteId)> pros, DateTime maintenant, CancellationToken ct)
     {
         var alea = new Random(20261206);
-        var aujourdhui = HeureDeParis.Jour(maintenant);
+        var aujourdhui = HeureParis.Jour(maintenant);
         var premier = aujourdhui.AddDays(-42);
         var creneaux = new List<CreneauSnp>();
         for (var jour = premier; jour < aujourdhui; jour = jour.AddDays(1))
@@ -166,7 +167,7 @@ public static class GenerateurDemoSnp
                 }
                 for (var k = 0; k < 6; k++)
                 {
-                    if (HeureDeParis.VersUtc(jour.ToDateTime(new TimeOnly(17, 0)).AddMinutes(20 * k)) is not { } debut)
+                    if (HeureParis.VersUtc(jour.ToDateTime(new TimeOnly(17, 0)).AddMinutes(20 * k)) is not { } debut)
                     {
                         continue;
                     }
@@ -196,7 +197,7 @@ public static class GenerateurDemoSnp
             var nombre = 3 + alea.Next(4);
             for (var k = 0; k < nombre; k++)
             {
-                if (HeureDeParis.VersUtc(jour.ToDateTime(new TimeOnly(8, 15)).AddMinutes(100 * k)) is not { } creeLe)
+                if (HeureParis.VersUtc(jour.ToDateTime(new TimeOnly(8, 15)).AddMinutes(100 * k)) is not { } creeLe)
                 {
                     continue;
                 }

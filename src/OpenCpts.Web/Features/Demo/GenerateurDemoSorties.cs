@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using OpenCpts.Web.Features.Parcours;
 using OpenCpts.Web.Infrastructure.Data;
-using OpenCpts.Web.Infrastructure.Web;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.Demo;
 
@@ -20,7 +20,7 @@ public static class GenerateurDemoSorties
     public static async Task ChargerAsync(OpenCptsDb db, DemoParcours demo, CancellationToken ct = default)
     {
         var maintenant = demo.Maintenant;
-        var aujourdhui = DateOnly.FromDateTime(Affichage.EnHeureDeParis(maintenant));
+        var aujourdhui = HeureParis.Jour(maintenant);
 
         var odette = Patient(demo, "BERNARDIN", "Odette", new DateOnly(1939, 4, 17), "18033", consentement: maintenant.AddDays(-2));
         var marcel = Patient(demo, "LEGRAND", "Marcel", new DateOnly(1947, 10, 2), "18205", consentement: null);

@@ -1,5 +1,5 @@
 using Google.OrTools.Graph;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Infrastructure.Geographie;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
@@ -70,16 +70,16 @@ public static class Appariement
         && (medecin.AgeMax is not { } max || patient.Age <= max)
         && (medecin.CriteresExiges == CriteresPriorite.Aucun || (patient.Criteres & medecin.CriteresExiges) != 0);
 
-    /// <summary>Same rules as unscheduled care (<see cref="RechercherCreneauxProposes"/>): km when both places have coordinates, else same commune / postcode / département.</summary>
+    /// <summary>The territory's distance rules (<see cref="Distance.Mesurer"/>): km when both places have coordinates, else same commune / postcode / département.</summary>
     public static Proximite Mesurer(LieuAppariement patient, LieuAppariement? medecin)
     {
         if (medecin is null)
         {
             return Proximite.Inconnue;
         }
-        return RechercherCreneauxProposes.Mesurer(
-            new RechercherCreneauxProposes.LieuCommune(patient.CodeCommune, patient.Departement, patient.CodesPostaux, patient.Latitude, patient.Longitude),
-            new RechercherCreneauxProposes.LieuCommune(medecin.CodeCommune, medecin.Departement, medecin.CodesPostaux, medecin.Latitude, medecin.Longitude),
+        return Distance.Mesurer(
+            new LieuCommune(patient.CodeCommune, patient.Departement, patient.CodesPostaux, patient.Latitude, patient.Longitude),
+            new LieuCommune(medecin.CodeCommune, medecin.Departement, medecin.CodesPostaux, medecin.Latitude, medecin.Longitude),
             medecin.Latitude, medecin.Longitude);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
@@ -48,20 +49,20 @@ public sealed class CalculerSuiviMt(OpenCptsDb db, CptsCourante cpts, ChargerPon
         var jours = attente.Select(a => (int)Math.Max(0, (maintenant - a.InscritLeUtc).TotalDays)).Order().ToList();
 
         // Placed per month over the last 12 months (Paris months).
-        var debutMois = Affichage.EnHeureDeParis(maintenant);
+        var debutMois = HeureParis.DepuisUtc(maintenant);
         var premier = new DateTime(debutMois.Year, debutMois.Month, 1, 0, 0, 0, DateTimeKind.Unspecified).AddMonths(-11);
-        var depuisUtc = TimeZoneInfo.ConvertTimeToUtc(premier, Affichage.Paris);
+        var depuisUtc = HeureParis.VersUtc(premier)!.Value;
         var placees = await demandes.Where(d => d.PlaceeLeUtc != null && d.PlaceeLeUtc >= depuisUtc).Select(d => d.PlaceeLeUtc!.Value).ToListAsync(ct);
         var parMois = Enumerable.Range(0, 12).Select(i =>
         {
             var m = premier.AddMonths(i);
             return new Effectif(m.ToString("MMM yyyy", PlateformeWeb.Francais),
-                placees.Count(p => { var l = Affichage.EnHeureDeParis(p); return l.Year == m.Year && l.Month == m.Month; }));
+                placees.Count(p => { var l = HeureParis.DepuisUtc(p); return l.Year == m.Year && l.Month == m.Month; }));
         }).ToList();
 
         var capacites = await db.CapacitesMedecin.AsNoTracking().Where(c => !c.EnPause && c.NouveauxPatientsParMois > 0)
             .Select(c => c.NouveauxPatientsParMois).ToListAsync(ct);
-        var moisCourantUtc = TimeZoneInfo.ConvertTimeToUtc(premier.AddMonths(11), Affichage.Paris);
+        var moisCourantUtc = HeureParis.VersUtc(premier.AddMonths(11))!.Value;
         var accepteesCeMois = await db.AffectationsMt.AsNoTracking()
             .Where(a => a.Statut == StatutsAffectation.Acceptee && a.RepondueLeUtc >= moisCourantUtc)
             .Join(db.PropositionsAppariement.Where(p => p.CptsId == cptsId), a => a.PropositionAppariementId, p => p.Id, (a, _) => a.Id)

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
@@ -34,14 +34,14 @@ public sealed class ChargerDonneesAppariement(OpenCptsDb db, CptsCourante cpts, 
     /// <summary>First instant (UTC) of the Paris calendar month containing <paramref name="maintenantUtc"/>.</summary>
     public static DateTime DebutDuMoisUtc(DateTime maintenantUtc)
     {
-        var jour = HeureDeParis.Jour(maintenantUtc);
-        return HeureDeParis.VersUtc(new DateTime(jour.Year, jour.Month, 1, 0, 0, 0, DateTimeKind.Unspecified))!.Value;
+        var jour = HeureParis.Jour(maintenantUtc);
+        return HeureParis.VersUtc(new DateTime(jour.Year, jour.Month, 1, 0, 0, 0, DateTimeKind.Unspecified))!.Value;
     }
 
     /// <summary>Full years between birth and the Paris day of <paramref name="maintenantUtc"/>.</summary>
     public static int Age(DateOnly naissance, DateTime maintenantUtc)
     {
-        var jour = HeureDeParis.Jour(maintenantUtc);
+        var jour = HeureParis.Jour(maintenantUtc);
         var age = jour.Year - naissance.Year;
         return naissance.AddYears(age) > jour ? age - 1 : age;
     }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
@@ -95,7 +96,7 @@ public sealed class InscrireDemandeMt(OpenCptsDb db, ValiderDemandeMt valider, D
     /// <summary>A free reference of the year (Paris time). The unique index stays the last guard against a race.</summary>
     private async Task<string> NouvelleReferenceAsync(DateTime maintenant, CancellationToken ct)
     {
-        var annee = Infrastructure.Web.Affichage.EnHeureDeParis(maintenant).Year.ToString(CultureInfo.InvariantCulture);
+        var annee = HeureParis.DepuisUtc(maintenant).Year.ToString(CultureInfo.InvariantCulture);
         while (true)
         {
             var reference = $"MT-{annee}-{RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture)}";

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Exports;
+using OpenCpts.Web.Infrastructure.Temps;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
@@ -50,7 +51,7 @@ public class SuiviModel(CalculerSuiviMt calculer, ListerDemandesMt lister, Journ
     }
 
     private string NomFichier() =>
-        "liste-attente-medecin-traitant-" + Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        "liste-attente-medecin-traitant-" + HeureParis.DepuisUtc(horloge.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The open requests (waiting, proposed, accepted), in priority order.</summary>
     private async Task<List<IReadOnlyList<object?>>> LignesAsync(string format, CancellationToken ct)

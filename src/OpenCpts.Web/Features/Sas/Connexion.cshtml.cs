@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenCpts.Web.Fhir;
+using OpenCpts.Web.Features.Sas.Regulateurs;
 
 namespace OpenCpts.Web.Features.Sas;
 

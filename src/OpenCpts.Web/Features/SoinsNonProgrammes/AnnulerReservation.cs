@@ -13,13 +13,14 @@ public enum ResultatAnnulation
 }
 
 /// <summary>Cancels a confirmed booking; its slot is free again if it has not started.</summary>
-public sealed class AnnulerReservation(OpenCptsDb db, TimeProvider horloge, JournalAudit audit, ILogger<AnnulerReservation> journal)
+public sealed class AnnulerReservation(OpenCptsDb db, TimeProvider horloge, JournalAudit audit, IEnumerable<IObservateurReservations> observateurs,
+    ILogger<AnnulerReservation> journal)
 {
     public async Task<ResultatAnnulation> ExecuteAsync(long reservationId, string? par, CancellationToken ct = default)
     {
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var resultat = await AnnulerAsync(db, reservationId, maintenant, ct);
+        var resultat = await AnnulerAsync(db, observateurs, reservationId, maintenant, ct);
         if (resultat == ResultatAnnulation.Annulee)
         {
             await transaction.CommitAsync(ct);
@@ -30,7 +31,8 @@ public sealed class AnnulerReservation(OpenCptsDb db, TimeProvider horloge, Jour
     }
 
     /// <summary>The cancellation itself, inside the caller's transaction (also used by the rescheduling).</summary>
-    internal static async Task<ResultatAnnulation> AnnulerAsync(OpenCptsDb db, long reservationId, DateTime maintenant, CancellationToken ct)
+    internal static async Task<ResultatAnnulation> AnnulerAsync(OpenCptsDb db, IEnumerable<IObservateurReservations> observateurs, long reservationId,
+        DateTime maintenant, CancellationToken ct)
     {
         var reservation = await db.ReservationsSnp.FirstOrDefaultAsync(r => r.Id == reservationId, ct);
         if (reservation is null)
@@ -52,7 +54,10 @@ public sealed class AnnulerReservation(OpenCptsDb db, TimeProvider horloge, Jour
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Statut, c => c.Surnumeraire ? StatutsCreneau.Retire : StatutsCreneau.Libre)
                 .SetProperty(c => c.MisAJourLeUtc, maintenant), ct);
-        await Fhir.EnvoisSas.PlanifierAsync(db, reservationId, Fhir.NaturesEnvoiSas.MiseAJour, maintenant, ct);
+        foreach (var observateur in observateurs)
+        {
+            await observateur.ModifieeAsync(reservationId, maintenant, ct);
+        }
         return ResultatAnnulation.Annulee;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Patients;
 using OpenCpts.Web.Infrastructure.Validation;
-using OpenCpts.Web.Infrastructure.Web;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -79,12 +79,6 @@ internal static class ApiSnp
             .WithDescription("Le créneau redevient libre s'il n'a pas commencé.");
     }
 
-    private static DateTimeOffset EnParis(DateTime utc)
-    {
-        var u = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
-        return new DateTimeOffset(u).ToOffset(Affichage.Paris.GetUtcOffset(u));
-    }
-
     private static async Task<Results<Ok<List<CreneauApi>>, ValidationProblem>> CreneauxAsync(
         string? from, string? to, string? commune, string? profession, string? type,
         RechercherCreneauxProposes recherche, TimeProvider horloge, CancellationToken ct)
@@ -116,7 +110,7 @@ internal static class ApiSnp
             Limite = 1000,
         }, ct);
         return TypedResults.Ok(creneaux.OrderBy(c => c.DebutUtc)
-            .Select(c => new CreneauApi(c.Id, EnParis(c.DebutUtc), EnParis(c.FinUtc), c.Rpps, c.TypeConsultation, c.Visibilite, c.CodeProfession, c.CodeCommune, c.NomProfessionnel))
+            .Select(c => new CreneauApi(c.Id, HeureParis.AvecDecalage(c.DebutUtc), HeureParis.AvecDecalage(c.FinUtc), c.Rpps, c.TypeConsultation, c.Visibilite, c.CodeProfession, c.CodeCommune, c.NomProfessionnel))
             .ToList());
     }
 
@@ -147,7 +141,7 @@ internal static class ApiSnp
         return resultat switch
         {
             ResultatReservation.Reservee r => TypedResults.Created($"/api/snp/bookings/{r.Reservation.Id.ToString(CultureInfo.InvariantCulture)}",
-                new ReservationApi(r.Reservation.Id, r.Reservation.CreneauId, EnParis(r.Reservation.DebutUtc), EnParis(r.Reservation.FinUtc), r.Reservation.Rpps, r.Reservation.Statut)),
+                new ReservationApi(r.Reservation.Id, r.Reservation.CreneauId, HeureParis.AvecDecalage(r.Reservation.DebutUtc), HeureParis.AvecDecalage(r.Reservation.FinUtc), r.Reservation.Rpps, r.Reservation.Statut)),
             ResultatReservation.Introuvable => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Créneau introuvable",
                 detail: "Aucun créneau ne porte cet identifiant."),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Créneau indisponible",
@@ -163,7 +157,7 @@ internal static class ApiSnp
             .FirstOrDefaultAsync(ct);
         return r is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(new ReservationApi(r.Id, r.CreneauSnpId, EnParis(r.DebutUtc), EnParis(r.FinUtc), r.Rpps, r.Statut));
+            : TypedResults.Ok(new ReservationApi(r.Id, r.CreneauSnpId, HeureParis.AvecDecalage(r.DebutUtc), HeureParis.AvecDecalage(r.FinUtc), r.Rpps, r.Statut));
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> AnnulerAsync(long id, AnnulerReservation annuler, ClaimsPrincipal utilisateur, CancellationToken ct) =>

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
-using OpenCpts.Web.Infrastructure.Web;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -35,8 +35,8 @@ public sealed class CalculerDemandesSnp(OpenCptsDb db, TimeProvider horloge)
     public async Task<DemandesSnpDuMois> ExecuteAsync(DateOnly mois, CancellationToken ct = default)
     {
         var premier = new DateOnly(mois.Year, mois.Month, 1);
-        var debutUtc = EnUtc(premier);
-        var finUtc = EnUtc(premier.AddMonths(1));
+        var debutUtc = HeureParis.DebutDuJourUtc(premier);
+        var finUtc = HeureParis.DebutDuJourUtc(premier.AddMonths(1));
 
         var creees = await db.DemandesSnp.AsNoTracking()
             .Where(d => d.CreeLeUtc >= debutUtc && d.CreeLeUtc < finUtc && d.Statut != StatutsDemande.Annulee)
@@ -53,14 +53,14 @@ public sealed class CalculerDemandesSnp(OpenCptsDb db, TimeProvider horloge)
             .ToListAsync(ct);
 
         // Every day of the month up to today, so that the chart shows the empty days too.
-        var aujourdhui = HeureDeParis.Jour(horloge.GetUtcNow().UtcDateTime);
+        var aujourdhui = HeureParis.Aujourdhui(horloge);
         var dernier = premier.AddMonths(1).AddDays(-1);
         if (dernier > aujourdhui)
         {
             dernier = aujourdhui;
         }
-        var parCreation = creees.GroupBy(d => HeureDeParis.Jour(d.CreeLeUtc)).ToDictionary(g => g.Key, g => g.Count());
-        var parReponse = repondues.GroupBy(HeureDeParis.Jour).ToDictionary(g => g.Key, g => g.Count());
+        var parCreation = creees.GroupBy(d => HeureParis.Jour(d.CreeLeUtc)).ToDictionary(g => g.Key, g => g.Count());
+        var parReponse = repondues.GroupBy(HeureParis.Jour).ToDictionary(g => g.Key, g => g.Count());
         var jours = new List<JourDemandes>();
         for (var j = premier; j <= dernier; j = j.AddDays(1))
         {
@@ -71,7 +71,4 @@ public sealed class CalculerDemandesSnp(OpenCptsDb db, TimeProvider horloge)
             creees.Count(d => d.RepondueLeUtc is { } t && t - d.CreeLeUtc <= Delai24h),
             creees.Count(d => d.RepondueLeUtc is { } t && t - d.CreeLeUtc <= Delai48h));
     }
-
-    private static DateTime EnUtc(DateOnly jour) =>
-        TimeZoneInfo.ConvertTimeToUtc(jour.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Affichage.Paris);
 }

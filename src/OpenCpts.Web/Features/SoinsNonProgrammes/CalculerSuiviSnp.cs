@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 using OpenCpts.Web.Infrastructure.Terminologies;
 using OpenCpts.Web.Infrastructure.Web;
 
@@ -44,8 +45,8 @@ public sealed class CalculerSuiviSnp(OpenCptsDb db)
     public async Task<SuiviSnp> ExecuteAsync(DateOnly mois, CancellationToken ct = default)
     {
         var premier = new DateOnly(mois.Year, mois.Month, 1);
-        var debutUtc = EnUtc(premier);
-        var finUtc = EnUtc(premier.AddMonths(1));
+        var debutUtc = HeureParis.DebutDuJourUtc(premier);
+        var finUtc = HeureParis.DebutDuJourUtc(premier.AddMonths(1));
 
         var creneaux = await db.CreneauxSnp
             .Where(c => c.DebutUtc >= debutUtc && c.DebutUtc < finUtc && c.Statut != StatutsCreneau.Retire)
@@ -83,17 +84,13 @@ public sealed class CalculerSuiviSnp(OpenCptsDb db)
             .ToList();
 
         var parSemaine = creneaux
-            .GroupBy(c => Lundi(DateOnly.FromDateTime(Affichage.EnHeureDeParis(c.DebutUtc))))
+            .GroupBy(c => Lundi(HeureParis.Jour(c.DebutUtc)))
             .Select(g => new SemaineSnp(g.Key, g.Count(), g.Count(c => c.Reservation is not null)))
             .OrderBy(s => s.Lundi)
             .ToList();
 
         return new SuiviSnp(premier, parProfessionnel, parSemaine);
     }
-
-    /// <summary>Midnight of a local (Europe/Paris) day, in UTC.</summary>
-    private static DateTime EnUtc(DateOnly jour) =>
-        TimeZoneInfo.ConvertTimeToUtc(jour.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Affichage.Paris);
 
     private static DateOnly Lundi(DateOnly jour) => jour.AddDays(-(((int)jour.DayOfWeek + 6) % 7));
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCpts.Web.Features.Annuaire;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Validation;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -52,7 +53,7 @@ public class DisponibilitesModel(
         {
             return refus;
         }
-        var aujourdhui = HeureDeParis.Jour(horloge.GetUtcNow().UtcDateTime);
+        var aujourdhui = HeureParis.Aujourdhui(horloge);
         Saisie.DateDebut = aujourdhui;
         Ponctuel.Date = aujourdhui.AddDays(1);
         if (Modifier is { } id && Liste!.Modeles.FirstOrDefault(m => m.Modele.Id == id)?.Modele is { } m)

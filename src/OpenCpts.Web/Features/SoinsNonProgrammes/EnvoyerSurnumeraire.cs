@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -95,6 +96,6 @@ public static class FenetreUrgence
     /// "Sous 48 h": within 48 hours of the request.
     /// </summary>
     public static DateTime Fin(DemandeSnp demande) => demande.Urgence == UrgencesDemande.JourMeme
-        ? TimeZoneInfo.ConvertTimeToUtc(HeureDeParis.Jour(demande.CreeLeUtc).AddDays(1).ToDateTime(TimeOnly.MinValue), Infrastructure.Web.Affichage.Paris)
+        ? HeureParis.DebutDuJourUtc(HeureParis.Jour(demande.CreeLeUtc).AddDays(1))
         : demande.CreeLeUtc.AddHours(48);
 }

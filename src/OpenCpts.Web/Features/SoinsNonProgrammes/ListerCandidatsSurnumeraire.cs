@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Geographie;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -9,7 +10,7 @@ public sealed record CandidatSurnumeraire(int Id, string NomAffiche, string Code
 
 /// <summary>
 /// The CPTS members practising in its territory, of one profession if asked, ranked by distance from the
-/// patient's commune to their nearest site with the desk's own measure (<see cref="RechercherCreneauxProposes.Mesurer"/>).
+/// patient's commune to their nearest site with the desk's own measure (<see cref="Distance.Mesurer"/>).
 /// </summary>
 public sealed class ListerCandidatsSurnumeraire(OpenCptsDb db, CptsCourante cpts)
 {
@@ -47,7 +48,7 @@ public sealed class ListerCandidatsSurnumeraire(OpenCptsDb db, CptsCourante cpts
 
         var codes = lignes.Select(l => l.CodeCommune).OfType<string>().Append(demande.CodeCommune ?? "").Distinct().ToList();
         var communes = await db.Communes.AsNoTracking().Where(c => codes.Contains(c.CodeInsee))
-            .Select(c => new RechercherCreneauxProposes.LieuCommune(c.CodeInsee, c.Departement, c.CodesPostaux, c.Latitude, c.Longitude))
+            .Select(c => new LieuCommune(c.CodeInsee, c.Departement, c.CodesPostaux, c.Latitude, c.Longitude))
             .ToDictionaryAsync(c => c.CodeInsee, ct);
         var patient = demande.CodeCommune is { } cp && communes.TryGetValue(cp, out var lp) ? lp : null;
 
@@ -55,7 +56,7 @@ public sealed class ListerCandidatsSurnumeraire(OpenCptsDb db, CptsCourante cpts
             .Select(l =>
             {
                 var site = l.CodeCommune is { } code && communes.TryGetValue(code, out var ls) ? ls : null;
-                var proximite = RechercherCreneauxProposes.Mesurer(patient, site, l.Latitude ?? site?.Latitude, l.Longitude ?? site?.Longitude);
+                var proximite = Distance.Mesurer(patient, site, l.Latitude ?? site?.Latitude, l.Longitude ?? site?.Longitude);
                 return new CandidatSurnumeraire(l.Id, Annuaire.Civilites.NomAffiche(l.CiviliteExercice, l.Prenom, l.Nom), l.CodeProfession,
                     l.Site, l.LibelleCommune, proximite, invites.Contains(l.Id));
             })

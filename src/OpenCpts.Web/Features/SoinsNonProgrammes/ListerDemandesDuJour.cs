@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
-using OpenCpts.Web.Infrastructure.Web;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -12,8 +12,7 @@ public sealed class ListerDemandesDuJour(OpenCptsDb db, TimeProvider horloge)
     public async Task<IReadOnlyList<DemandeDuJour>> ExecuteAsync(CancellationToken ct = default)
     {
         var maintenant = horloge.GetUtcNow().UtcDateTime;
-        var minuitParis = Affichage.EnHeureDeParis(maintenant).Date;
-        var depuis = TimeZoneInfo.ConvertTimeToUtc(minuitParis, Affichage.Paris);
+        var depuis = HeureParis.DebutDuJourUtc(HeureParis.Jour(maintenant));
         var lignes = await db.DemandesSnp.AsNoTracking()
             .Where(d => d.CreeLeUtc >= depuis)
             .OrderByDescending(d => d.CreeLeUtc)

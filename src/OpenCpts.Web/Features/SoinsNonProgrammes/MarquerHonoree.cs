@@ -14,7 +14,7 @@ public enum ResultatPresence
 }
 
 /// <summary>Records whether the patient came (honoured) or not, once the slot has started. It can be corrected.</summary>
-public sealed class MarquerHonoree(OpenCptsDb db, TimeProvider horloge)
+public sealed class MarquerHonoree(OpenCptsDb db, TimeProvider horloge, IEnumerable<IObservateurReservations> observateurs)
 {
     public Task<ResultatPresence> HonoreeAsync(long reservationId, CancellationToken ct = default) =>
         MarquerAsync(reservationId, StatutsReservation.Honoree, ct);
@@ -45,8 +45,11 @@ public sealed class MarquerHonoree(OpenCptsDb db, TimeProvider horloge)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Statut, statut), ct);
         if (marquees > 0)
         {
-            // The SAS learns of the change (fulfilled / noshow) with the change itself, or not at all.
-            await Fhir.EnvoisSas.PlanifierAsync(db, reservationId, Fhir.NaturesEnvoiSas.MiseAJour, horloge.GetUtcNow().UtcDateTime, ct);
+            // Observers (the SAS: fulfilled / noshow) learn of the change with the change itself, or not at all.
+            foreach (var observateur in observateurs)
+            {
+                await observateur.ModifieeAsync(reservationId, horloge.GetUtcNow().UtcDateTime, ct);
+            }
         }
         await transaction.CommitAsync(ct);
         return ResultatPresence.Marquee;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -32,7 +33,7 @@ public sealed class MaterialiserCreneaux(OpenCptsDb db, TimeProvider horloge, IO
     /// <summary>Materialises every pattern still running (the periodic job and the demo).</summary>
     public async Task<ResultatMaterialisation> TousAsync(CancellationToken ct = default)
     {
-        var aujourdhui = HeureDeParis.Jour(horloge.GetUtcNow().UtcDateTime);
+        var aujourdhui = HeureParis.Aujourdhui(horloge);
         var modeles = await db.ModelesDisponibilite.AsNoTracking()
             .Where(m => !m.Archive && (m.DateFin == null || m.DateFin >= aujourdhui))
             .OrderBy(m => m.ProfessionnelId).ThenBy(m => m.Id)
@@ -53,12 +54,12 @@ public sealed class MaterialiserCreneaux(OpenCptsDb db, TimeProvider horloge, IO
             yield break;
         }
         var duree = TimeSpan.FromMinutes(m.DureeCreneauMinutes);
-        var premier = HeureDeParis.Jour(depuisUtc);
+        var premier = HeureParis.Jour(depuisUtc);
         if (premier < m.DateDebut)
         {
             premier = m.DateDebut;
         }
-        var dernier = HeureDeParis.Jour(jusquAUtc);
+        var dernier = HeureParis.Jour(jusquAUtc);
         if (m.DateFin is { } fin && fin < dernier)
         {
             dernier = fin;
@@ -72,7 +73,7 @@ public sealed class MaterialiserCreneaux(OpenCptsDb db, TimeProvider horloge, IO
             }
             for (var heure = m.HeureDebut.ToTimeSpan(); heure + duree <= m.HeureFin.ToTimeSpan(); heure += duree)
             {
-                if (HeureDeParis.VersUtc(jour.ToDateTime(TimeOnly.MinValue) + heure) is not { } debut)
+                if (HeureParis.VersUtc(jour.ToDateTime(TimeOnly.MinValue) + heure) is not { } debut)
                 {
                     continue;
                 }

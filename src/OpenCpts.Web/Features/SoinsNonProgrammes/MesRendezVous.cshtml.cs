@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -68,7 +69,7 @@ public class MesRendezVousModel(
         }
         ResultatReponseSurnumeraire resultat;
         if (!DateTime.TryParseExact(heure, "yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local)
-            || HeureDeParis.VersUtc(local) is not { } utc)
+            || HeureParis.VersUtc(local) is not { } utc)
         {
             resultat = new ResultatReponseSurnumeraire.Invalide("Indiquez la date et l'heure du rendez-vous.");
         }

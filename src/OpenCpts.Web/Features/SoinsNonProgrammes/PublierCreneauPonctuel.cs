@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -48,7 +49,7 @@ public sealed class PublierCreneauPonctuel(OpenCptsDb db, TimeProvider horloge)
         {
             return new ResultatCreneauPonctuel.Refuse("Le motif ne peut pas dépasser 200 caractères.");
         }
-        if (HeureDeParis.VersUtc(s.Date.ToDateTime(s.Heure)) is not { } debut)
+        if (HeureParis.VersUtc(s.Date.ToDateTime(s.Heure)) is not { } debut)
         {
             return new ResultatCreneauPonctuel.Refuse("Cette heure n'existe pas ce jour-là (passage à l'heure d'été).");
         }

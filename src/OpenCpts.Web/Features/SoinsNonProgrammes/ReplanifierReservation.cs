@@ -8,7 +8,8 @@ namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 /// Moves a booking to another slot: the new slot is booked and the old booking cancelled in one
 /// transaction, so the patient never ends with two appointments or none.
 /// </summary>
-public sealed class ReplanifierReservation(OpenCptsDb db, TimeProvider horloge, JournalAudit audit, ILogger<ReplanifierReservation> journal)
+public sealed class ReplanifierReservation(OpenCptsDb db, TimeProvider horloge, JournalAudit audit, IEnumerable<IObservateurReservations> observateurs,
+    ILogger<ReplanifierReservation> journal)
 {
     public async Task<ResultatReservation> ExecuteAsync(long reservationId, long nouveauCreneauId, string? par, CancellationToken ct = default)
     {
@@ -25,7 +26,7 @@ public sealed class ReplanifierReservation(OpenCptsDb db, TimeProvider horloge, 
         }
 
         // Cancel first: the old slot is released before the new one is claimed, and both happen or neither.
-        var annulation = await AnnulerReservation.AnnulerAsync(db, reservationId, maintenant, ct);
+        var annulation = await AnnulerReservation.AnnulerAsync(db, observateurs, reservationId, maintenant, ct);
         if (annulation != ResultatAnnulation.Annulee)
         {
             return new ResultatReservation.Indisponible();
@@ -49,7 +50,10 @@ public sealed class ReplanifierReservation(OpenCptsDb db, TimeProvider horloge, 
             db.ChangeTracker.Clear();
             return resultat;
         }
-        await Fhir.ReserverDepuisSas.ReporterAsync(db, reservationId, reservee.Reservation.Id, maintenant, ct);
+        foreach (var observateur in observateurs)
+        {
+            await observateur.DeplaceeAsync(reservationId, reservee.Reservation.Id, maintenant, ct);
+        }
         await db.DemandesSnp.Where(d => d.ReservationSnpId == reservationId)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.ReservationSnpId, reservee.Reservation.Id), ct);
         await transaction.CommitAsync(ct);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Exports;
-using OpenCpts.Web.Infrastructure.Web;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -69,7 +69,7 @@ public class SuiviModel(CalculerSuiviSnp calculer, CalculerDemandesSnp calculerD
 
     private bool LireMois(out DateOnly mois)
     {
-        var aujourdhui = DateOnly.FromDateTime(Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime));
+        var aujourdhui = HeureParis.Aujourdhui(horloge);
         mois = new DateOnly(aujourdhui.Year, aujourdhui.Month, 1);
         if (string.IsNullOrWhiteSpace(Mois))
         {

@@ -82,7 +82,7 @@ public sealed class JournalAudit(OpenCptsDb db, IServiceScopeFactory scopes, IHt
         {
             return MethodesAuthentification.DeuxFacteurs;
         }
-        if (principal.Identity?.AuthenticationType == Fhir.ConnexionRegulateurSas.Schema)
+        if (principal.Identity?.AuthenticationType == Features.Sas.Regulateurs.ConnexionRegulateurSas.Schema)
         {
             return MethodesAuthentification.LienSas;
         }

@@ -41,10 +41,10 @@ public abstract class OpenCptsDb(DbContextOptions options) : IdentityDbContext<U
     public DbSet<Features.MedecinTraitant.PropositionAppariement> PropositionsAppariement => Set<Features.MedecinTraitant.PropositionAppariement>();
     public DbSet<Features.MedecinTraitant.AffectationMt> AffectationsMt => Set<Features.MedecinTraitant.AffectationMt>();
     public DbSet<Features.MedecinTraitant.PonderationPriorite> PonderationsPriorite => Set<Features.MedecinTraitant.PonderationPriorite>();
-    public DbSet<Fhir.CompteRegulateurSas> ComptesRegulateursSas => Set<Fhir.CompteRegulateurSas>();
-    public DbSet<Fhir.JetonConnexionSas> JetonsConnexionSas => Set<Fhir.JetonConnexionSas>();
-    public DbSet<Fhir.ReservationSas> ReservationsSas => Set<Fhir.ReservationSas>();
-    public DbSet<Fhir.EnvoiSas> EnvoisSas => Set<Fhir.EnvoiSas>();
+    public DbSet<Features.Sas.CompteRegulateurSas> ComptesRegulateursSas => Set<Features.Sas.CompteRegulateurSas>();
+    public DbSet<Features.Sas.JetonConnexionSas> JetonsConnexionSas => Set<Features.Sas.JetonConnexionSas>();
+    public DbSet<Features.Sas.ReservationSas> ReservationsSas => Set<Features.Sas.ReservationSas>();
+    public DbSet<Features.Sas.EnvoiSas> EnvoisSas => Set<Features.Sas.EnvoiSas>();
     public DbSet<Features.Parcours.PatientParcours> PatientsParcours => Set<Features.Parcours.PatientParcours>();
     public DbSet<Features.Parcours.MembreEquipe> MembresEquipe => Set<Features.Parcours.MembreEquipe>();
     public DbSet<Features.Parcours.DemandePriseEnCharge> DemandesPriseEnCharge => Set<Features.Parcours.DemandePriseEnCharge>();

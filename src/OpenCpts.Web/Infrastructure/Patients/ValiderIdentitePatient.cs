@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Validation;
-using OpenCpts.Web.Infrastructure.Web;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Infrastructure.Patients;
 
@@ -21,7 +21,7 @@ public sealed class ValiderIdentitePatient(OpenCptsDb db, TimeProvider horloge)
     public async Task<(IdentitePatient? Identite, ErreursValidation Erreurs)> ExecuteAsync(
         SaisieIdentite saisie, ExigencesIdentite exigences, CancellationToken ct = default)
     {
-        var (identite, erreurs) = Valider(saisie, exigences, AujourdhuiAParis(horloge));
+        var (identite, erreurs) = Valider(saisie, exigences, HeureParis.Aujourdhui(horloge));
         var commune = Commune(saisie.CommuneInsee);
         if (commune is { Length: 5 } && !erreurs.ContainsKey(ChampsIdentite.CommuneInsee) && !await db.Communes.AnyAsync(c => c.CodeInsee == commune, ct))
         {
@@ -30,10 +30,6 @@ public sealed class ValiderIdentitePatient(OpenCptsDb db, TimeProvider horloge)
         }
         return (identite, erreurs);
     }
-
-    /// <summary>Today's date in France, where "born in the future" is judged (a French evening is already tomorrow in UTC+1).</summary>
-    public static DateOnly AujourdhuiAParis(TimeProvider horloge) =>
-        DateOnly.FromDateTime(Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime));
 
     /// <summary>Every check that needs no database; the commune is only checked for its shape here.</summary>
     public static (IdentitePatient? Identite, ErreursValidation Erreurs) Valider(SaisieIdentite s, ExigencesIdentite exigences, DateOnly aujourdhui)

@@ -1,20 +1,20 @@
 using System.Globalization;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Infrastructure.Web;
 
 /// <summary>Formatting for French users: dates stored in UTC, shown in Europe/Paris.</summary>
 public static class Affichage
 {
-    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
-    public static DateTime EnHeureDeParis(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris);
-
     public static string DateHeure(DateTime utc) =>
-        EnHeureDeParis(utc).ToString("dd/MM/yyyy HH:mm", PlateformeWeb.Francais);
+        HeureParis.DepuisUtc(utc).ToString("dd/MM/yyyy HH:mm", PlateformeWeb.Francais);
 
     public static string Date(DateTime utc) =>
-        EnHeureDeParis(utc).ToString("dd/MM/yyyy", PlateformeWeb.Francais);
+        HeureParis.DepuisUtc(utc).ToString("dd/MM/yyyy", PlateformeWeb.Francais);
+
+    /// <summary>"14:20", Paris time.</summary>
+    public static string Heure(DateTime utc) =>
+        HeureParis.DepuisUtc(utc).ToString("HH:mm", PlateformeWeb.Francais);
 
     public static string Nombre(long n) => n.ToString("N0", PlateformeWeb.Francais);
 

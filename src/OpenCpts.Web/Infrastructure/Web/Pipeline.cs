@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Fhir;
+using OpenCpts.Web.Features.Sas;
 
 namespace OpenCpts.Web.Infrastructure.Web;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Patients;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Tests.Infrastructure.Patients;
 
@@ -97,7 +98,7 @@ public class IdentitePatientTests
     {
         // 23:30 UTC on 31 December is 00:30 on 1 January in Paris.
         var horloge = new FakeTimeProvider(new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero));
-        var aujourdhui = ValiderIdentitePatient.AujourdhuiAParis(horloge);
+        var aujourdhui = HeureParis.Aujourdhui(horloge);
 
         Assert.Equal(new DateOnly(2027, 1, 1), aujourdhui);
         Assert.Empty(ValiderIdentitePatient.Valider(Valide with { DateNaissance = new DateOnly(2027, 1, 1) }, ExigencesIdentite.NomEtNaissance, aujourdhui).Erreurs);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Parcours;
@@ -74,7 +75,7 @@ public sealed class ConsulterDemandePec(OpenCptsDb db, AccesDemandePec acces, Ti
         var protocole = d.ProtocoleId is { } pid
             ? await db.Protocoles.Where(p => p.Id == pid).Select(p => new { p.Id, p.Titre }).FirstOrDefaultAsync(ct)
             : null;
-        var aujourdhui = DateOnly.FromDateTime(Affichage.EnHeureDeParis(maintenant));
+        var aujourdhui = HeureParis.Jour(maintenant);
         var p = d.Patient!;
         var age = aujourdhui.Year - p.DateNaissance.Year - (aujourdhui < p.DateNaissance.AddYears(aujourdhui.Year - p.DateNaissance.Year) ? 1 : 0);
         var ouverte = d.Statut == StatutsDemandePec.Ouverte;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -9,7 +10,7 @@ public sealed class DeclarerConge(OpenCptsDb db, TimeProvider horloge)
     /// <summary>Sets or clears the leave; returns an error message for a past date or one more than a year ahead.</summary>
     public async Task<string?> ExecuteAsync(int professionnelId, DateOnly? jusquAu, CancellationToken ct = default)
     {
-        var aujourdhui = DateOnly.FromDateTime(Infrastructure.Web.Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime));
+        var aujourdhui = HeureParis.Aujourdhui(horloge);
         if (jusquAu is { } fin && (fin < aujourdhui || fin > aujourdhui.AddYears(1)))
         {
             return "Indiquez une date de retour entre aujourd'hui et dans un an.";

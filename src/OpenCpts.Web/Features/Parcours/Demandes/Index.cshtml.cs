@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -19,7 +20,7 @@ public sealed record TableauDemandes(IReadOnlyList<LigneDemandePec> Lignes, stri
 public class DemandesModel(
     OpenCptsDb db, CptsCourante cpts, ListerDemandesPec lister, DeclarerConge conge, UtilisateurParcours utilisateurs, JournalAudit journal, TimeProvider horloge) : PageModel
 {
-    public DateOnly Aujourdhui => DateOnly.FromDateTime(Infrastructure.Web.Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime));
+    public DateOnly Aujourdhui => HeureParis.Aujourdhui(horloge);
 
     [BindProperty(SupportsGet = true)]
     public string? Statut { get; set; }

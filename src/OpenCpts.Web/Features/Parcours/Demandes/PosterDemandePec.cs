@@ -4,6 +4,7 @@ using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Patients;
+using OpenCpts.Web.Infrastructure.Temps;
 using OpenCpts.Web.Infrastructure.Terminologies;
 using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
@@ -41,7 +42,7 @@ public sealed class PosterDemandePec(
     {
         var cpts = await cptsCourante.ObtenirAsync(ct);
         var maintenant = horloge.GetUtcNow().UtcDateTime;
-        var aujourdhui = DateOnly.FromDateTime(Affichage.EnHeureDeParis(maintenant));
+        var aujourdhui = HeureParis.Jour(maintenant);
         var erreurs = new ErreursValidation();
 
         PlanSortie? plan = null;

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Geographie;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -36,7 +36,7 @@ public sealed class TrouverMembresPourDemande(OpenCptsDb db, IOptions<OptionsPar
     {
         var commune = await db.Communes.AsNoTracking()
             .Where(c => c.CodeInsee == besoin.CodeCommune)
-            .Select(c => new RechercherCreneauxProposes.LieuCommune(c.CodeInsee, c.Departement, c.CodesPostaux, c.Latitude, c.Longitude))
+            .Select(c => new LieuCommune(c.CodeInsee, c.Departement, c.CodesPostaux, c.Latitude, c.Longitude))
             .FirstOrDefaultAsync(ct);
         if (commune is null)
         {
@@ -60,7 +60,7 @@ public sealed class TrouverMembresPourDemande(OpenCptsDb db, IOptions<OptionsPar
         var codesSites = candidats.SelectMany(c => c.Sites).Select(s => s.CodeCommune!).Distinct().ToList();
         var communesSites = await db.Communes.AsNoTracking()
             .Where(c => codesSites.Contains(c.CodeInsee))
-            .Select(c => new RechercherCreneauxProposes.LieuCommune(c.CodeInsee, c.Departement, c.CodesPostaux, c.Latitude, c.Longitude))
+            .Select(c => new LieuCommune(c.CodeInsee, c.Departement, c.CodesPostaux, c.Latitude, c.Longitude))
             .ToDictionaryAsync(c => c.CodeInsee, ct);
         var actesSpecifiques = besoin.Actes.Where(a => !ActesCourants.EstCourant(besoin.CodeProfession, a)).ToList();
 
@@ -72,7 +72,7 @@ public sealed class TrouverMembresPourDemande(OpenCptsDb db, IOptions<OptionsPar
                 continue;
             }
             var meilleur = c.Sites
-                .Select(s => (Site: s, Proximite: RechercherCreneauxProposes.Mesurer(commune, communesSites.GetValueOrDefault(s.CodeCommune!),
+                .Select(s => (Site: s, Proximite: Distance.Mesurer(commune, communesSites.GetValueOrDefault(s.CodeCommune!),
                     s.Latitude ?? communesSites.GetValueOrDefault(s.CodeCommune!)?.Latitude,
                     s.Longitude ?? communesSites.GetValueOrDefault(s.CodeCommune!)?.Longitude)))
                 .Where(x => Couvre(x.Proximite))

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
-using OpenCpts.Web.Infrastructure.Web;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -45,7 +45,7 @@ public sealed class InscrireAuParcours(OpenCptsDb db, CptsCourante cptsCourante,
             return new ResultatInscriptionParcours.ModeleIntrouvable();
         }
         var maintenant = horloge.GetUtcNow().UtcDateTime;
-        var aujourdhui = DateOnly.FromDateTime(Affichage.EnHeureDeParis(maintenant));
+        var aujourdhui = HeureParis.Jour(maintenant);
         if (debut < aujourdhui.AddYears(-1) || debut > aujourdhui.AddYears(1))
         {
             return new ResultatInscriptionParcours.DateInvalide("La date de début doit être à moins d'un an d'aujourd'hui.");

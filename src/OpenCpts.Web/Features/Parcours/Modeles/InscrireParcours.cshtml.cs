@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCpts.Web.Infrastructure.Audit;
+using OpenCpts.Web.Infrastructure.Temps;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Parcours;
@@ -37,7 +38,7 @@ public class InscrireParcoursModel(ConsulterParcoursPatient consulter, ListerMod
 
     public async Task<IActionResult> OnPostAsync(long patientId, CancellationToken ct)
     {
-        Aujourdhui = DateOnly.FromDateTime(Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime));
+        Aujourdhui = HeureParis.Aujourdhui(horloge);
         if (ModeleId is null)
         {
             ModelState.AddModelError(nameof(ModeleId), "Choisissez le parcours.");
@@ -87,7 +88,7 @@ public class InscrireParcoursModel(ConsulterParcoursPatient consulter, ListerMod
 
     private async Task<bool> ChargerAsync(long patientId, CancellationToken ct)
     {
-        Aujourdhui = DateOnly.FromDateTime(Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime));
+        Aujourdhui = HeureParis.Aujourdhui(horloge);
         if (await consulter.ExecuteAsync(patientId, ct) is not { } patient)
         {
             return false;

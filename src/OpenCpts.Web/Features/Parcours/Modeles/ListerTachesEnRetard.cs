@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Annuaire;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
-using OpenCpts.Web.Infrastructure.Web;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -25,7 +25,7 @@ public sealed class ListerTachesEnRetard(OpenCptsDb db, CptsCourante cptsCourant
         {
             return new TachesEnRetard(0, []);
         }
-        var aujourdhui = DateOnly.FromDateTime(Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime));
+        var aujourdhui = HeureParis.Aujourdhui(horloge);
         var enRetard =
             from t in db.TachesParcours
             where t.FaiteLeUtc == null && t.Echeance < aujourdhui

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCpts.Web.Infrastructure.Audit;
-using OpenCpts.Web.Infrastructure.Web;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -23,7 +23,7 @@ public class MesTachesParcoursModel(UtilisateurParcours utilisateurs, ListerMesT
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Aujourdhui = DateOnly.FromDateTime(Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime));
+        Aujourdhui = HeureParis.Aujourdhui(horloge);
         if ((await utilisateurs.ProfilAsync(User, ct)).ProfessionnelId is not { } professionnelId)
         {
             return;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Validation;
+using OpenCpts.Web.Infrastructure.Temps;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Parcours;
@@ -90,7 +91,7 @@ public sealed class ChangerStatutPlanSortie(OpenCptsDb db, TimeProvider horloge)
         return n == 1 ? new ResultatStatutPlan.Ok() : new ResultatStatutPlan.Conflit("Seul un plan en préparation peut être annulé.");
     }
 
-    private DateOnly Aujourdhui() => DateOnly.FromDateTime(Affichage.EnHeureDeParis(horloge.GetUtcNow().UtcDateTime));
+    private DateOnly Aujourdhui() => HeureParis.Aujourdhui(horloge);
 
     private static ResultatStatutPlan.Invalide Erreur(string champ, string message) =>
         new(new ErreursValidation { [champ] = [message] });

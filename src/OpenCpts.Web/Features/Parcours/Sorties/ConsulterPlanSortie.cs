@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
-using OpenCpts.Web.Infrastructure.Web;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -76,6 +76,6 @@ public sealed class ConsulterPlanSortie(OpenCptsDb db, ConsulterEquipe equipe, T
         return new PlanSortieDetail(plan.Id, patient.Id, patient.NomComplet, patient.DateNaissance, patient.CodeCommune, patient.ConsentementLeUtc is not null,
             plan.StructureId, structure, plan.Service, plan.DateSortiePrevue, plan.DateSortieEffective, plan.ContactNom, plan.ContactEmail, plan.ContactTelephone,
             plan.Statut, plan.AlerteEnvoyeeLeUtc, aRisque, plan.Readmission30Jours, plan.Bilan, plan.ClosLeUtc, plan.ProtocoleId, protocole,
-            plan.CreeLeUtc, plan.CreePar, elements, await equipe.ExecuteAsync(patient.Id, ct), DateOnly.FromDateTime(Affichage.EnHeureDeParis(maintenant)));
+            plan.CreeLeUtc, plan.CreePar, elements, await equipe.ExecuteAsync(patient.Id, ct), HeureParis.Jour(maintenant));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
+using OpenCpts.Web.Infrastructure.Temps;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Parcours;
@@ -13,17 +14,13 @@ public static class RisqueSortie
 {
     public static readonly TimeSpan Preavis = TimeSpan.FromHours(48);
 
-    /// <summary>The start of the planned discharge day (midnight, Paris), in UTC.</summary>
-    public static DateTime DebutUtc(DateOnly jour) =>
-        TimeZoneInfo.ConvertTimeToUtc(jour.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Affichage.Paris);
-
     /// <summary>Whether an item counts as missing for the alert: not done and due by the discharge day (or undated).</summary>
     public static bool Manquant(ElementSortie e, DateOnly dateSortie) =>
         e.FaitLeUtc is null && (e.Echeance is null || e.Echeance <= dateSortie);
 
     /// <summary>True when the plan is in preparation, within 48 h of its day, and still misses items.</summary>
     public static bool EstARisque(string statut, DateOnly dateSortie, int manquants, DateTime maintenantUtc) =>
-        statut == StatutsPlanSortie.EnPreparation && manquants > 0 && DebutUtc(dateSortie) - maintenantUtc <= Preavis;
+        statut == StatutsPlanSortie.EnPreparation && manquants > 0 && HeureParis.DebutDuJourUtc(dateSortie) - maintenantUtc <= Preavis;
 }
 
 /// <summary>
@@ -42,7 +39,7 @@ public sealed class EnvoyerAlertesSortie(OpenCptsDb db, IEnvoiMessage envoi, Tim
     {
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         // Every day whose midnight (Paris) is within 48 h is at most three calendar days ahead.
-        var borne = DateOnly.FromDateTime(Affichage.EnHeureDeParis(maintenant)).AddDays(3);
+        var borne = HeureParis.Jour(maintenant).AddDays(3);
         var candidats = await db.PlansSortie.AsNoTracking()
             .Where(p => p.Statut == StatutsPlanSortie.EnPreparation && p.AlerteEnvoyeeLeUtc == null && p.DateSortiePrevue <= borne)
             .Include(p => p.Elements)

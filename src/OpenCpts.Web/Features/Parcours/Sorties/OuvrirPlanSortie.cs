@@ -7,7 +7,7 @@ using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Patients;
 using OpenCpts.Web.Infrastructure.Validation;
-using OpenCpts.Web.Infrastructure.Web;
+using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -57,7 +57,7 @@ public sealed class OuvrirPlanSortie(
     public async Task<ResultatOuverturePlan> ExecuteAsync(SaisiePlanSortie saisie, ProfilParcours profil, CancellationToken ct = default)
     {
         var maintenant = horloge.GetUtcNow().UtcDateTime;
-        var aujourdhui = DateOnly.FromDateTime(Affichage.EnHeureDeParis(maintenant));
+        var aujourdhui = HeureParis.Jour(maintenant);
         var (identite, erreursPatient) = await validerIdentite.ExecuteAsync(saisie.Patient, ExigencesIdentite.NomEtNaissance, ct);
         var erreurs = new ErreursValidation();
         erreurs.AjouterTout(erreursPatient, nameof(saisie.Patient));

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.DependencyInjection;
+using OpenCpts.Tests.Infrastructure;
+using OpenCpts.Web.Features.Sas;
+
+namespace OpenCpts.Tests.Features.Sas;
+
+/// <summary>Mutual TLS on /fhir, with an authority and certificates made in the test, Kestrel in HTTPS on loopback.</summary>
+public sealed class MtlsSasTests : IDisposable
+{
+    private readonly string _fichierAutorite = Path.Combine(Path.GetTempPath(), $"opencpts-ac-{Guid.NewGuid():N}.cer");
+    private readonly X509Certificate2 _autorite;
+
+    public MtlsSasTests()
+    {
+        _autorite = CreerAutorite("CN=AC de test OpenCPTS");
+        File.WriteAllBytes(_fichierAutorite, _autorite.Export(X509ContentType.Cert));
+    }
+
+    private static X509Certificate2 CreerAutorite(string sujet)
+    {
+        using var cle = RSA.Create(2048);
+        var demande = new CertificateRequest(sujet, cle, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        demande.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        demande.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        return demande.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+    }
+
+    public void Dispose()
+    {
+        _autorite.Dispose();
+        File.Delete(_fichierAutorite);
+    }
+
+    private X509Certificate2 Emettre(string sujet, X509Certificate2? emetteur = null, bool serveur = false)
+    {
+        var cle = RSA.Create(2048);
+        var demande = new CertificateRequest(sujet, cle, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        demande.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
+            [new Oid(serveur ? "1.3.6.1.5.5.7.3.1" : "1.3.6.1.5.5.7.3.2")], false));
+        if (serveur)
+        {
+            var san = new SubjectAlternativeNameBuilder();
+            san.AddIpAddress(IPAddress.Loopback);
+            demande.CertificateExtensions.Add(san.Build());
+        }
+        emetteur ??= _autorite;
+        using var signe = demande.Create(emetteur, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30), RandomNumberGenerator.GetBytes(8));
+        // Export/import so that the certificate carries its private key in a form SslStream accepts on every platform.
+        return X509CertificateLoader.LoadPkcs12(signe.CopyWithPrivateKey(cle).Export(X509ContentType.Pkcs12), null);
+    }
+
+    private async Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur) =>
+        await OpenCptsApp.DemarrerAsync(fournisseur, s => s.Configure<OptionsSas>(o =>
+        {
+            o.Mtls.Active = true;
+            o.Mtls.SujetsAutorises = ["Plateforme SAS"];
+            o.Mtls.FichierAutorite = _fichierAutorite;
+        }), kestrel: true, certificatHttps: Emettre("CN=localhost", serveur: true));
+
+    private static async Task<HttpResponseMessage> AppelerAsync(OpenCptsApp app, X509Certificate2? certificat, string chemin)
+    {
+        using var gestionnaire = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
+        if (certificat is not null)
+        {
+            gestionnaire.ClientCertificateOptions = ClientCertificateOption.Manual;
+            gestionnaire.ClientCertificates.Add(certificat);
+        }
+        using var client = new HttpClient(gestionnaire) { BaseAddress = app.AdresseBase };
+        return await client.GetAsync(chemin);
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task A_client_certificate_of_the_authority_with_an_allowed_OU_is_accepted_on_fhir(Fournisseur fournisseur)
+    {
+        await using var app = await DemarrerAsync(fournisseur);
+
+        var reponse = await AppelerAsync(app, Emettre("CN=sas-prod-01, OU=Plateforme SAS, O=ANS"), "/fhir/metadata");
+
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task Without_a_client_certificate_fhir_answers_401_and_the_site_still_works(Fournisseur fournisseur)
+    {
+        await using var app = await DemarrerAsync(fournisseur);
+
+        var fhir = await AppelerAsync(app, null, "/fhir/metadata");
+        var site = await AppelerAsync(app, null, "/healthz");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, fhir.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, site.StatusCode);
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task A_client_certificate_with_a_subject_not_allowed_is_refused_with_403(Fournisseur fournisseur)
+    {
+        await using var app = await DemarrerAsync(fournisseur);
+
+        var reponse = await AppelerAsync(app, Emettre("CN=inconnu, OU=Autre service"), "/fhir/metadata");
+
+        Assert.Equal(HttpStatusCode.Forbidden, reponse.StatusCode);
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task A_client_certificate_of_another_authority_is_refused_with_403(Fournisseur fournisseur)
+    {
+        await using var app = await DemarrerAsync(fournisseur);
+        using var autreAc = CreerAutorite("CN=Autre AC");
+
+        var reponse = await AppelerAsync(app, Emettre("CN=Plateforme SAS", autreAc), "/fhir/metadata");
+
+        Assert.Equal(HttpStatusCode.Forbidden, reponse.StatusCode);
+    }
+}
