@@ -5,7 +5,7 @@ using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Validation;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 /// <param name="Nom">Nom (1 à 100 caractères : lettres, espaces, tirets, apostrophes).</param>
 /// <param name="Prenom">Prénom (mêmes règles).</param>

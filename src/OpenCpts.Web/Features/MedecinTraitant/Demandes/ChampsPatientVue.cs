@@ -1,4 +1,5 @@
-namespace OpenCpts.Web.Features.MedecinTraitant;
+
+namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 /// <summary>What the shared patient fields partial (<c>_ChampsPatient</c>) shows.</summary>
 public sealed record ChampsPatientVue(

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.MedecinTraitant.Priorite;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 /// <summary>One line of history, with the labels ready to show.</summary>
 public sealed record LigneHistoriqueMt(DateTime LeUtc, string? AncienStatut, string NouveauStatut, string? Commentaire, string? Par);

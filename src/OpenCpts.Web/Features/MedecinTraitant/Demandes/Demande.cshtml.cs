@@ -6,7 +6,7 @@ using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Validation;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 /// <summary>
 /// One request: identity, criteria, why its score, history; the Coordination and the Régulation edit, withdraw and

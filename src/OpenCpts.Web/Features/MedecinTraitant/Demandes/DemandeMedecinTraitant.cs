@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenCpts.Web.Features.Territoire;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 /// <summary>
 /// Priority criteria of a patient without médecin traitant. Stored as a bit set so that matching can test a GP's

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 /// <summary>An open request that may be the same patient.</summary>
 public sealed record DoublonPossible(long Id, string Reference, string Nom, string Prenom, DateOnly DateNaissance, string Statut, DateTime InscritLeUtc, bool MemeIns);

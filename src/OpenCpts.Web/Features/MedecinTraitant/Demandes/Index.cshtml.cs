@@ -7,7 +7,7 @@ using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 /// <summary>
 /// The waiting list, sorted by priority, with why each patient ranks where he does. Coordination and Régulation

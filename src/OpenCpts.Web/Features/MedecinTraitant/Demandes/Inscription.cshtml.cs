@@ -7,7 +7,7 @@ using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Validation;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 /// <summary>
 /// The public form: a patient registers himself, without an account. Against abuse: a rate limit on submissions per

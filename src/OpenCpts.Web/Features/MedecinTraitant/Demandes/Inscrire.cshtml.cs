@@ -9,7 +9,7 @@ using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Patients;
 using OpenCpts.Web.Infrastructure.Validation;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 /// <summary>
 /// Registration by the Coordination, the Régulation or a member professional. A possible duplicate stops the

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 /// <summary>Who registers, and what to do with possible duplicates.</summary>
 /// <param name="Origine"><see cref="OriginesDemandeMt"/>.</param>

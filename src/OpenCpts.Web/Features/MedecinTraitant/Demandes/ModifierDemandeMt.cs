@@ -4,7 +4,7 @@ using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Patients;
 using OpenCpts.Web.Infrastructure.Validation;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 /// <summary>What the Coordination or the Régulation may change on an open request.</summary>
 public sealed record ModificationDemandeMt(IReadOnlyList<string> Criteres, string? Notes, string? Telephone, string? Email);

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 /// <summary>Settings of the public registration form, <c>OpenCpts:MedecinTraitant:*</c>.</summary>
 public sealed class OptionsListeAttente

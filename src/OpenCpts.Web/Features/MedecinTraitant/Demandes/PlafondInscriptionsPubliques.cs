@@ -5,7 +5,7 @@ using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 /// <summary>
 /// The global hourly cap of the public form (<see cref="OptionsListeAttente.InscriptionsParHeureTotal"/>): the

@@ -3,7 +3,7 @@ using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Patients;
 using OpenCpts.Web.Infrastructure.Validation;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 /// <summary>What a form or the API gives to register a patient on the waiting list (raw, not yet validated).</summary>
 public sealed record SaisieDemandeMt(

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 /// <summary>
 /// A key that may be used once across every instance of the platform: the nonce of a public-form challenge, the

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Medecins;
 
 /// <summary>
 /// GP capacity: a GP (Professionnel linked to a general practitioner of the directory) edits his own; the Coordination

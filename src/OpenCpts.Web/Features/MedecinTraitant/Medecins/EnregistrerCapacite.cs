@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Validation;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Medecins;
 
 /// <summary>What a GP (or the Coordination for him) declares.</summary>
 public sealed record SaisieCapacite(int NouveauxPatientsParMois, IReadOnlyList<string> Communes, int? AgeMin, int? AgeMax, CriteresPriorite CriteresExiges, bool EnPause);

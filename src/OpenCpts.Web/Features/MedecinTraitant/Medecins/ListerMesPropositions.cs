@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Medecins;
 
 /// <summary>
 /// A patient proposed to the GP: the minimum to decide (name, age, commune, criteria); the phone only once he accepted.

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Medecins;
 
 /// <summary>The directory record linked to the signed-in account, if any (a Professionnel's own GP identity).</summary>
 public sealed class MedecinConnecte(OpenCptsDb db, UserManager<Utilisateur> utilisateurs)

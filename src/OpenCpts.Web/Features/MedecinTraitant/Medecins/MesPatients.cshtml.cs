@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Audit;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Medecins;
 
 /// <summary>
 /// A GP's proposed patients, to accept or refuse. Always the signed-in GP's own lines: nothing in the request chooses

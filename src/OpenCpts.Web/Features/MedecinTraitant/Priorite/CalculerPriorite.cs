@@ -1,4 +1,7 @@
-namespace OpenCpts.Web.Features.MedecinTraitant;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.MedecinTraitant.Propositions;
+
+namespace OpenCpts.Web.Features.MedecinTraitant.Priorite;
 
 /// <summary>One line of the explanation of a score: what counted and for how many points.</summary>
 public sealed record PointsPriorite(string Libelle, int Points);

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Priorite;
 
 /// <summary>The weights of a CPTS, or the documented defaults (<see cref="PonderationPriorite"/>) when it has none yet.</summary>
 public sealed class ChargerPonderation(OpenCptsDb db)

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Priorite;
 
 /// <summary>The weights as typed on the settings page.</summary>
 public sealed record SaisiePonderation(

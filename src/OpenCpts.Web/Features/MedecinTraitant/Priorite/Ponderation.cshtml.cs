@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Audit;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Priorite;
 
 /// <summary>
 /// The weights of the priority score (Coordination). "Aperçu" shows the top 10 of the waiting list with the weights

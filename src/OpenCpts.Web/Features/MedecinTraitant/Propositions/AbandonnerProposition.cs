@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Propositions;
 
 /// <summary>Discards a draft: nothing was sent, the requests never left the waiting list. False when not a draft.</summary>
 public sealed class AbandonnerProposition(OpenCptsDb db)

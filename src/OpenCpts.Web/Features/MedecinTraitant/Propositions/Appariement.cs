@@ -1,7 +1,9 @@
 using Google.OrTools.Graph;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.MedecinTraitant.Priorite;
 using OpenCpts.Web.Features.SoinsNonProgrammes;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Propositions;
 
 /// <summary>Where a patient lives or a GP practises, for the distance rules of unscheduled care.</summary>
 /// <param name="CodeCommune">INSEE code.</param>

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Propositions;
 
 /// <summary>
 /// What a GP declares he can take: new patients per month and the restrictions he chooses. A restriction left empty

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Propositions;
 
 public enum ResultatConfirmation
 {

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.MedecinTraitant.Priorite;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Propositions;
 
 /// <summary>One line of a proposal as the Coordination reviews it.</summary>
 public sealed record LignePropositionVue(

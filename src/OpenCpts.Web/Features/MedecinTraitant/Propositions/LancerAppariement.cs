@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Propositions;
 
 /// <summary>A draft proposal just computed.</summary>
 public sealed record PropositionCalculee(long Id, IReadOnlyList<AffectationCalculee> Affectations, int NonAffectees);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCpts.Web.Infrastructure.Audit;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Propositions;
 
 /// <summary>
 /// The Coordination's matching desk: run a matching, review the draft (remove a line, give it to another GP), send it

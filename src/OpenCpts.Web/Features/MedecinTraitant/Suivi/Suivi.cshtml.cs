@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Exports;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.MedecinTraitant;
+namespace OpenCpts.Web.Features.MedecinTraitant.Suivi;
 
 /// <summary>
 /// Follow-up of the waiting list: aggregates only (Coordination, Bureau, Lecture institutionnelle). The export of
