@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using OpenCpts.Web.Features.MedecinTraitant;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 
 namespace OpenCpts.Bench;
 

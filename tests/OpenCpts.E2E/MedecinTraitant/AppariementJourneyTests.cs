@@ -4,7 +4,8 @@ using OpenCpts.E2E.Infrastructure;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Annuaire;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Features.MedecinTraitant;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 using OpenCpts.Web.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 

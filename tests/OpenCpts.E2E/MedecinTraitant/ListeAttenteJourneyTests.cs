@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 using OpenCpts.E2E.Infrastructure;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Features.MedecinTraitant;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
 using static Microsoft.Playwright.Assertions;
 
 namespace OpenCpts.E2E.MedecinTraitant;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using OpenCpts.Web.Features.MedecinTraitant;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Temps;
 

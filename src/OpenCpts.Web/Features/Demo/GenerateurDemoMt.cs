@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using OpenCpts.Web.Features.MedecinTraitant;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Data;
 

@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.MedecinTraitant.Medecins;
+using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 

@@ -1,6 +1,9 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.MedecinTraitant.Priorite;
+using OpenCpts.Web.Features.MedecinTraitant.Suivi;
 using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Web;
 

@@ -1,3 +1,4 @@
+
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
 /// <summary>Registration of the médecin traitant feature: waiting list, GP capacities, matching, follow-up.</summary>

@@ -35,12 +35,12 @@ public abstract class OpenCptsDb(DbContextOptions options) : IdentityDbContext<U
     public DbSet<Infrastructure.Messages.MessageSortant> MessagesSortants => Set<Infrastructure.Messages.MessageSortant>();
     public DbSet<Infrastructure.Geocodage.GeocodageEchec> GeocodageEchecs => Set<Infrastructure.Geocodage.GeocodageEchec>();
     public DbSet<Audit.EntreeAudit> EntreesAudit => Set<Audit.EntreeAudit>();
-    public DbSet<Features.MedecinTraitant.DemandeMedecinTraitant> DemandesMedecinTraitant => Set<Features.MedecinTraitant.DemandeMedecinTraitant>();
-    public DbSet<Features.MedecinTraitant.HistoriqueDemandeMt> HistoriqueDemandesMt => Set<Features.MedecinTraitant.HistoriqueDemandeMt>();
-    public DbSet<Features.MedecinTraitant.CapaciteMedecin> CapacitesMedecin => Set<Features.MedecinTraitant.CapaciteMedecin>();
-    public DbSet<Features.MedecinTraitant.PropositionAppariement> PropositionsAppariement => Set<Features.MedecinTraitant.PropositionAppariement>();
-    public DbSet<Features.MedecinTraitant.AffectationMt> AffectationsMt => Set<Features.MedecinTraitant.AffectationMt>();
-    public DbSet<Features.MedecinTraitant.PonderationPriorite> PonderationsPriorite => Set<Features.MedecinTraitant.PonderationPriorite>();
+    public DbSet<Features.MedecinTraitant.Demandes.DemandeMedecinTraitant> DemandesMedecinTraitant => Set<Features.MedecinTraitant.Demandes.DemandeMedecinTraitant>();
+    public DbSet<Features.MedecinTraitant.Demandes.HistoriqueDemandeMt> HistoriqueDemandesMt => Set<Features.MedecinTraitant.Demandes.HistoriqueDemandeMt>();
+    public DbSet<Features.MedecinTraitant.Propositions.CapaciteMedecin> CapacitesMedecin => Set<Features.MedecinTraitant.Propositions.CapaciteMedecin>();
+    public DbSet<Features.MedecinTraitant.Propositions.PropositionAppariement> PropositionsAppariement => Set<Features.MedecinTraitant.Propositions.PropositionAppariement>();
+    public DbSet<Features.MedecinTraitant.Propositions.AffectationMt> AffectationsMt => Set<Features.MedecinTraitant.Propositions.AffectationMt>();
+    public DbSet<Features.MedecinTraitant.Propositions.PonderationPriorite> PonderationsPriorite => Set<Features.MedecinTraitant.Propositions.PonderationPriorite>();
     public DbSet<Features.Sas.CompteRegulateurSas> ComptesRegulateursSas => Set<Features.Sas.CompteRegulateurSas>();
     public DbSet<Features.Sas.JetonConnexionSas> JetonsConnexionSas => Set<Features.Sas.JetonConnexionSas>();
     public DbSet<Features.Sas.ReservationSas> ReservationsSas => Set<Features.Sas.ReservationSas>();
@@ -63,7 +63,7 @@ public abstract class OpenCptsDb(DbContextOptions options) : IdentityDbContext<U
     public DbSet<Features.Parcours.EtapeModele> EtapesModele => Set<Features.Parcours.EtapeModele>();
     public DbSet<Features.Parcours.InscriptionParcours> InscriptionsParcours => Set<Features.Parcours.InscriptionParcours>();
     public DbSet<Features.Parcours.TacheParcours> TachesParcours => Set<Features.Parcours.TacheParcours>();
-    public DbSet<Features.MedecinTraitant.UsageUnique> UsagesUniques => Set<Features.MedecinTraitant.UsageUnique>();
+    public DbSet<Features.MedecinTraitant.Demandes.UsageUnique> UsagesUniques => Set<Features.MedecinTraitant.Demandes.UsageUnique>();
 
     /// <summary>True on PostgreSQL, for the few places where SQL differs (bulk paths).</summary>
     public bool EstPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenCpts.Tests.Infrastructure;
-using OpenCpts.Web.Features.MedecinTraitant;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 using OpenCpts.Web.Infrastructure;
 
 namespace OpenCpts.Tests.Features.MedecinTraitant;

@@ -1,4 +1,5 @@
-using OpenCpts.Web.Features.MedecinTraitant;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 
 namespace OpenCpts.Tests.Features.MedecinTraitant;
 

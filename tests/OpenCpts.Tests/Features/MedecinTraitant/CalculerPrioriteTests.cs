@@ -1,4 +1,6 @@
-using OpenCpts.Web.Features.MedecinTraitant;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.MedecinTraitant.Priorite;
+using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 
 namespace OpenCpts.Tests.Features.MedecinTraitant;
 

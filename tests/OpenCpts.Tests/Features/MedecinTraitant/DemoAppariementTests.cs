@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Demo;
-using OpenCpts.Web.Features.MedecinTraitant;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 namespace OpenCpts.Tests.Features.MedecinTraitant;
 

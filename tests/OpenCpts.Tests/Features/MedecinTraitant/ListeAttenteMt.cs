@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Infrastructure;
-using OpenCpts.Web.Features.MedecinTraitant;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
 namespace OpenCpts.Tests.Features.MedecinTraitant;
 

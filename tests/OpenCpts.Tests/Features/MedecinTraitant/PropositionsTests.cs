@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Features.MedecinTraitant;
+using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.MedecinTraitant.Medecins;
+using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 
 namespace OpenCpts.Tests.Features.MedecinTraitant;
 
