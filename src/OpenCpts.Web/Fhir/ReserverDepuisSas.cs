@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Patients;

@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 using OpenCpts.Web.Fhir;
 
 namespace OpenCpts.Tests.Fhir;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Fhir;
 

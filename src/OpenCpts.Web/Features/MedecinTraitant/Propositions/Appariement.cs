@@ -1,7 +1,7 @@
 using Google.OrTools.Graph;
 using OpenCpts.Web.Features.MedecinTraitant.Demandes;
 using OpenCpts.Web.Features.MedecinTraitant.Priorite;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
 
 namespace OpenCpts.Web.Features.MedecinTraitant.Propositions;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
 /// <summary>Ends a pattern: its future free slots are withdrawn, booked appointments are kept.</summary>
 public sealed class ArchiverModele(OpenCptsDb db, TimeProvider horloge, MaterialiserCreneaux materialiser)

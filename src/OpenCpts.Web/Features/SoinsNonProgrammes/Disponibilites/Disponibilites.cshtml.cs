@@ -5,7 +5,7 @@ using OpenCpts.Web.Features.Annuaire;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Validation;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
 /// <summary>
 /// Availabilities of a professional: his weekly patterns and one-off slots. A Professionnel manages

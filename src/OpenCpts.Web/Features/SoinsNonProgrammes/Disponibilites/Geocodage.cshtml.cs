@@ -7,7 +7,7 @@ using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Geocodage;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
 public sealed record SiteAPlacer(int Id, string Professionnel, string? Adresse, string? Commune, double? Latitude, double? Longitude);
 

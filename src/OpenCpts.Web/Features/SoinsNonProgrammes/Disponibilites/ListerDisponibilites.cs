@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
 /// <summary>A weekly pattern with how many free slots it still offers.</summary>
 public sealed record ModeleListe(ModeleDisponibilite Modele, int CreneauxLibres, int CreneauxReserves);

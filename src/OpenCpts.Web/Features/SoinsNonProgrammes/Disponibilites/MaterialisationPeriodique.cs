@@ -1,6 +1,6 @@
 using OpenCpts.Web.Infrastructure.Taches;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
 /// <summary>Keeps the rolling horizon full: materialises every pattern at start-up, then every 6 hours
 /// (<c>OpenCpts:Taches:MaterialisationCreneaux</c>).</summary>

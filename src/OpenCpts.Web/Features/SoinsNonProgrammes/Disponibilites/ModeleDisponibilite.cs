@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
 /// <summary>
 /// A recurring weekly availability of a professional for unscheduled care ("every Tuesday

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
 /// <summary>The professional whose availabilities are managed, with his practice sites.</summary>
 public sealed record ProfessionnelDisponibilites(int Id, string Rpps, string NomAffiche, IReadOnlyList<(int Id, string Libelle)> Lieux);

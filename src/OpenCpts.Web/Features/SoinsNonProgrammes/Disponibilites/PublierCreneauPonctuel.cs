@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
 /// <summary>The form of a one-off slot; the start is in Europe/Paris local time.</summary>
 public sealed class SaisieCreneauPonctuel

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
 public enum ResultatSuspension
 {

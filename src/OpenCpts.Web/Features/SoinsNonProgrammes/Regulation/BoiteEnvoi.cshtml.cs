@@ -6,7 +6,7 @@ using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
 
 /// <summary>What the platform sent (or would send) to patients: the development outbox, and every SMS.</summary>
 [Authorize(Policy = SoinsNonProgrammes.PolitiqueRegulation)]

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
 
 /// <summary>No slot fits: the open request is closed as "sans solution" (it counts in the follow-up).</summary>
 public sealed class ClasserDemandeSansSolution(OpenCptsDb db)

@@ -1,8 +1,10 @@
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Patients;
 using OpenCpts.Web.Infrastructure.Validation;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
 
 public sealed record SaisieDemande(SaisieIdentite Patient, string? Motif, string? Urgence, string? TypeSouhaite, bool AMedecinTraitant, string? NomMedecinTraitant);
 

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
 
 public static class UrgencesDemande
 {

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
 
 public sealed record DemandeDuJour(long Id, DateTime CreeLeUtc, string Patient, string Urgence, string Statut, long? ReservationId);
 

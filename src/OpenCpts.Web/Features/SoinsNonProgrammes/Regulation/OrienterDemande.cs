@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Patients;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
 
 /// <summary>Books the chosen slot for an open request (one click at the desk): the request becomes oriented.</summary>
 public sealed class OrienterDemande(OpenCptsDb db, ReserverCreneau reserver)

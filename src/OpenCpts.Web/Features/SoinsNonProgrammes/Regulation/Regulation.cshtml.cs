@@ -8,7 +8,7 @@ using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Patients;
 using OpenCpts.Web.Infrastructure.Validation;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
 
 /// <summary>The regulation desk: take a patient's request, then look for a slot on the request's page.</summary>
 [Authorize(Policy = SoinsNonProgrammes.PolitiqueRegulation)]

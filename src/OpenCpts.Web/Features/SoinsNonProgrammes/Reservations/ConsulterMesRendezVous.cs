@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 
 /// <summary>An upcoming unscheduled-care appointment as the professional sees it.</summary>
 public sealed record RendezVousSnp(long Id, DateTime DebutUtc, DateTime FinUtc, string TypeConsultation, string NomPatient, string PrenomPatient, string? Motif, string? Telephone);

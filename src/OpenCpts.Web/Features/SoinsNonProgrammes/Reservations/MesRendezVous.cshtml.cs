@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 
 /// <summary>A professional's upcoming unscheduled appointments and his calendar subscription.
 /// Always the signed-in professional's own: nothing in the request chooses whose.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
@@ -6,7 +7,7 @@ using OpenCpts.Web.Infrastructure.Patients;
 using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 
 /// <summary>A booking as the desk and the API show it right after it is made.</summary>
 public sealed record ReservationFaite(long Id, long CreneauId, DateTime DebutUtc, DateTime FinUtc, string Rpps, string NomProfessionnel, string Statut);

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Suivi;
 
 /// <summary>Requests of one Europe/Paris day: taken that day, and answered (booked) that day whenever they were taken.</summary>
 public sealed record JourDemandes(DateOnly Jour, int Creees, int Repondues);

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Terminologies;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Suivi;
 
 /// <summary>Time a professional gave to unscheduled care in a month: the basis of the compensation the CPTS pays.</summary>
 public sealed record TempsDonne(

@@ -6,7 +6,7 @@ using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Exports;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Suivi;
 
 /// <summary>Follow-up of unscheduled care and time given per professional (Coordination and Bureau).</summary>
 [Authorize(Roles = Roles.Coordination + "," + Roles.Bureau)]

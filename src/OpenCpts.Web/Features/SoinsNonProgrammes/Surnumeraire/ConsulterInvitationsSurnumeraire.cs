@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire;
 
 /// <summary>An invitation as the invited professional sees it: the reason and urgency, not yet the patient's identity.</summary>
 public sealed record InvitationRecue(long Id, string Statut, DateTime EnvoyeeLeUtc, string Motif, string Urgence, string? TypeSouhaite,

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire;
 
 public abstract record ResultatEnvoiSurnumeraire
 {

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire;
 
 /// <summary>A member professional the desk may invite for a request, with his nearest site.</summary>
 public sealed record CandidatSurnumeraire(int Id, string NomAffiche, string CodeProfession, string? Site, string? Commune, Proximite Proximite, bool DejaInvite);

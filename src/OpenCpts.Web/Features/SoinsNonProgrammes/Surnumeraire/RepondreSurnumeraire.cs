@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.SoinsNonProgrammes;
+namespace OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire;
 
 public abstract record ResultatReponseSurnumeraire
 {
