@@ -3,7 +3,7 @@ using OpenCpts.E2E.Infrastructure;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Annuaire;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 using OpenCpts.Web.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 

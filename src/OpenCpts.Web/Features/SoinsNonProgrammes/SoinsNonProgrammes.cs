@@ -1,4 +1,9 @@
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Suivi;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire;
 using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Taches;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
 namespace OpenCpts.Tests.Features.Sas;
 

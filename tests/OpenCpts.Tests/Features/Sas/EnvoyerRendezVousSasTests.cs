@@ -12,7 +12,8 @@ using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Sas;
 using OpenCpts.Web.Features.Sas.Envois;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 
 namespace OpenCpts.Tests.Features.Sas;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Sas.Envois;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 using Task = System.Threading.Tasks.Task;
 
 namespace OpenCpts.Tests.Features.Sas;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Tests.Infrastructure;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
 namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
 

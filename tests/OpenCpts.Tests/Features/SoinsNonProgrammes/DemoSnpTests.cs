@@ -2,7 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Demo;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Suivi;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire;
 
 namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
 

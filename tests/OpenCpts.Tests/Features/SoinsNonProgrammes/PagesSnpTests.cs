@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
 namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
 

@@ -4,7 +4,8 @@ using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Features.Comptes;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
 
 namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
 

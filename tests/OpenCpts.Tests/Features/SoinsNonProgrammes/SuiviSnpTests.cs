@@ -6,7 +6,9 @@ using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Features.Comptes;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Suivi;
 
 namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
 

@@ -6,7 +6,10 @@ using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Features.Comptes;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire;
 using OpenCpts.Web.Infrastructure.Messages;
 
 namespace OpenCpts.Tests.Features.SoinsNonProgrammes;

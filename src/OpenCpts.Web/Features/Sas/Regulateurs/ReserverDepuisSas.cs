@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Sas.Envois;
-using OpenCpts.Web.Features.SoinsNonProgrammes;
+using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Patients;
