@@ -96,13 +96,7 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
             var partage = await HotePartageAsync(fournisseur, parametres, environnement);
             return new OpenCptsApp(partage, new ContexteTest(chaine, horloge), fournisseur, horloge, chaine, fichier);
         }
-        // The copy is already migrated, with its communes and roles: the host only checks that the communes are there.
-        var reglages = new Dictionary<string, string?> { ["OpenCpts:Database:MigrerAuDemarrage"] = "false" };
-        foreach (var (cle, valeur) in parametres ?? new Dictionary<string, string?>())
-        {
-            reglages[cle] = valeur;
-        }
-        var usine = new Usine(fournisseur, chaine, horloge, services, reglages, environnement);
+        var usine = new Usine(fournisseur, chaine, horloge, services, SurCopie(parametres), environnement);
         if (kestrel)
         {
             // A real socket on a free loopback port, for the browser of the end-to-end tests.
@@ -131,6 +125,17 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     /// <summary>Starts the platform on a copy of the demo CPTS (see <see cref="DemarrerAsync"/>).</summary>
     public static Task<OpenCptsApp> DemarrerAvecDemoAsync(Fournisseur fournisseur) => DemarrerAsync(fournisseur, demo: true);
 
+    // A test database is a copy of a migrated template: the host only checks that the communes are there.
+    private static Dictionary<string, string?> SurCopie(IReadOnlyDictionary<string, string?>? parametres)
+    {
+        var reglages = new Dictionary<string, string?> { ["OpenCpts:Database:MigrerAuDemarrage"] = "false" };
+        foreach (var (cle, valeur) in parametres ?? new Dictionary<string, string?>())
+        {
+            reglages[cle] = valeur;
+        }
+        return reglages;
+    }
+
     private static readonly SemaphoreSlim VerrouHotes = new(1, 1);
     private static readonly Dictionary<string, Usine> HotesPartages = [];
 
@@ -158,12 +163,8 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
                 }
                 var horloge = new FakeTimeProvider(Depart) { AutoAdvanceAmount = TimeSpan.Zero };
                 HotePartage? hote = null;
-                var reglages = new Dictionary<string, string?> { ["OpenCpts:Database:MigrerAuDemarrage"] = "false" };
-                foreach (var (nom, valeur) in parametres ?? new Dictionary<string, string?>())
-                {
-                    reglages[nom] = valeur;
-                }
-                usine = new Usine(fournisseur, chaine, horloge, s => hote = HotePartage.Configurer(s, fournisseur, horloge, chaine), reglages, environnement);
+                usine = new Usine(fournisseur, chaine, horloge, s => hote = HotePartage.Configurer(s, fournisseur, horloge, chaine),
+                    SurCopie(parametres), environnement);
                 usine.ClientOptions.BaseAddress = new Uri("https://localhost");
                 usine.CreateClient().Dispose();
                 hote!.MarquerDemarre();
