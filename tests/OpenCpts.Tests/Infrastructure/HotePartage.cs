@@ -117,11 +117,17 @@ internal sealed class HotePartage
         services.AddSingleton<IMemoryCache>(new CacheAmbiant(hote._demarrage.Cache));
         if (fournisseur == Fournisseur.Postgres)
         {
-            services.AddScoped(sp => new PostgresOpenCptsDb(hote.Contexte().Options(sp.GetRequiredService<DbContextOptions<PostgresOpenCptsDb>>())));
+            services.AddScoped(sp => new PostgresOpenCptsDb(hote.Contexte().Options(sp.GetRequiredService<DbContextOptions<PostgresOpenCptsDb>>()))
+            {
+                Perimetre = sp.GetRequiredService<PerimetreCpts>(),
+            });
         }
         else
         {
-            services.AddScoped(sp => new SqliteOpenCptsDb(hote.Contexte().Options(sp.GetRequiredService<DbContextOptions<SqliteOpenCptsDb>>())));
+            services.AddScoped(sp => new SqliteOpenCptsDb(hote.Contexte().Options(sp.GetRequiredService<DbContextOptions<SqliteOpenCptsDb>>()))
+            {
+                Perimetre = sp.GetRequiredService<PerimetreCpts>(),
+            });
         }
         services.AddSingleton<IStartupFilter, FiltreContexte>();
         return hote;

@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.Comptes.Rattachement;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 
@@ -341,7 +343,8 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
         return client;
     }
 
-    public async Task<Utilisateur> CreerUtilisateurAsync(string role, Action<Utilisateur>? personnaliser = null)
+    /// <param name="cpts">The CPTS the account is attached to; by default the test's first (created if need be).</param>
+    public async Task<Utilisateur> CreerUtilisateurAsync(string role, Action<Utilisateur>? personnaliser = null, int? cpts = null)
     {
         Entrer();
         var n = Interlocked.Increment(ref _comptes);
@@ -356,14 +359,30 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
             throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
         }
         await um.AddToRoleAsync(utilisateur, role);
+        // A test's accounts act in the test's first CPTS (tests of several CPTS attach them with RattacherAsync).
+        var db = scope.ServiceProvider.GetRequiredService<OpenCptsDb>();
+        db.Perimetre.OuvrirToutes();
+        var premiere = cpts ?? CptsDeTest.Assurer(db);
+        if (!await db.Set<RattachementCpts>().AnyAsync(r => r.UtilisateurId == utilisateur.Id && r.CptsId == premiere))
+        {
+            db.Set<RattachementCpts>().Add(new RattachementCpts { UtilisateurId = utilisateur.Id, CptsId = premiere, RattacheLeUtc = utilisateur.CreeLeUtc });
+            await db.SaveChangesAsync();
+        }
         return utilisateur;
     }
 
+    /// <summary>Attaches an account to one more CPTS (as the Coordination would, through <see cref="RattacherCompte"/>).</summary>
+    public Task RattacherAsync(string utilisateurId, int cptsId) => AvecServicesAsync(async sp =>
+        await sp.GetRequiredService<RattacherCompte>().ExecuterAsync(utilisateurId, cptsId, "(test)"));
+
     /// <summary>A personal API token of a new user with the role, for <c>Authorization: Bearer</c>.</summary>
-    public async Task<string> JetonApiAsync(string role)
+    public Task<string> JetonApiAsync(string role) => JetonApiDeCptsAsync(role, null);
+
+    /// <summary>A personal API token of a new user with the role, attached to <paramref name="cpts"/> (by default the test's first).</summary>
+    public async Task<string> JetonApiDeCptsAsync(string role, int? cpts)
     {
         Entrer();
-        var u = await CreerUtilisateurAsync(role);
+        var u = await CreerUtilisateurAsync(role, cpts: cpts);
         await using var scope = Services.CreateAsyncScope();
         var jeton = await scope.ServiceProvider.GetRequiredService<JetonsApi>().CreerAsync(u.Id, "tests");
         return jeton.Valeur;
@@ -377,35 +396,64 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Creates the CPTS of this host with the given territory (INSEE codes).</summary>
-    public Task<Cpts> CreerCptsAsync(params string[] communes) => AvecDbAsync(async db =>
+    /// <summary>Creates a CPTS with the given territory (INSEE codes). The test's first CPTS gets the accounts
+    /// already created (a test may create its accounts before its CPTS).</summary>
+    public Task<Cpts> CreerCptsAsync(params string[] communes) => CreerCptsNommeeAsync(CptsDeTest.Nom, communes);
+
+    public Task<Cpts> CreerCptsNommeeAsync(string nom, params string[] communes) => AvecDbAsync(async db =>
     {
-        var cpts = new Cpts { Nom = "CPTS de test", CreeLeUtc = Horloge.GetUtcNow().UtcDateTime };
+        if (await CptsDeTest.AutomatiqueAsync(db) is { } automatique)
+        {
+            automatique.Nom = nom;
+            automatique.Communes.AddRange(communes.Select(c => new CommuneTerritoire { CodeInsee = c, AjouteeLeUtc = automatique.CreeLeUtc }));
+            await db.SaveChangesAsync();
+            return automatique;
+        }
+        var premiere = !await db.Cpts.AnyAsync();
+        var cpts = new Cpts { Nom = nom, CreeLeUtc = Horloge.GetUtcNow().UtcDateTime };
         cpts.Communes.AddRange(communes.Select(c => new CommuneTerritoire { CodeInsee = c, AjouteeLeUtc = cpts.CreeLeUtc }));
         db.Cpts.Add(cpts);
         await db.SaveChangesAsync();
+        if (premiere)
+        {
+            var comptes = await db.Users.Select(u => u.Id).ToListAsync();
+            db.Set<RattachementCpts>().AddRange(comptes.Select(u => new RattachementCpts { UtilisateurId = u, CptsId = cpts.Id, RattacheLeUtc = cpts.CreeLeUtc }));
+            await db.SaveChangesAsync();
+        }
         return cpts;
     });
 
+    /// <summary>
+    /// Runs code on the test's database with every CPTS open (the arrangement and the checks of a test see
+    /// everything); a new CPTS-owned record without a CPTS gets the test's first CPTS (<see cref="PerimetreCptsDeTest"/>).
+    /// </summary>
     public async Task<T> AvecDbAsync<T>(Func<OpenCptsDb, Task<T>> action)
     {
         Entrer();
         await using var scope = Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<OpenCptsDb>());
+        var db = scope.ServiceProvider.GetRequiredService<OpenCptsDb>();
+        db.Perimetre.OuvrirToutes();
+        return await action(db);
     }
 
-    public async Task AvecDbAsync(Func<OpenCptsDb, Task> action)
+    public Task AvecDbAsync(Func<OpenCptsDb, Task> action) => AvecDbAsync(async db =>
     {
-        Entrer();
-        await using var scope = Services.CreateAsyncScope();
-        await action(scope.ServiceProvider.GetRequiredService<OpenCptsDb>());
-    }
+        await action(db);
+        return true;
+    });
 
-    /// <summary>Runs code with a DI scope of the platform (use cases, managers…).</summary>
+    /// <summary>Runs code with a DI scope of the platform (use cases, managers…), bound like a request of the test's
+    /// first CPTS (every CPTS open when there is none yet).</summary>
     public async Task<T> AvecServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
         Entrer();
         await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenCptsDb>();
+        db.Perimetre.OuvrirToutes();
+        if (await db.Cpts.OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync() is { } premiere)
+        {
+            db.Perimetre.Fixer(premiere);
+        }
         return await action(scope.ServiceProvider);
     }
 
@@ -478,6 +526,7 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
                 // Test-only: one PBKDF2 iteration instead of 100 000 (each signed-in client hashes twice). Hashes
                 // record their iteration count, so verification is the production code path.
                 s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
+                s.AddScoped<PerimetreCpts, PerimetreCptsDeTest>();
                 // One EF Core internal service provider (and so one built model) for every test host: by default
                 // each host's own logger factory and memory cache make EF build the model again.
                 s.ConfigureDbContext<SqliteOpenCptsDb>(o => o.UseMemoryCache(CacheEf).UseLoggerFactory(JournauxEf));

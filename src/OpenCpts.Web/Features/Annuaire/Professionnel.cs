@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Annuaire;
 
@@ -90,7 +91,7 @@ public class Competence
 }
 
 /// <summary>Membership of a professional in a CPTS (a professional can belong to several).</summary>
-public class Adhesion
+public class Adhesion : IPropreACpts
 {
     public int CptsId { get; set; }
     public int ProfessionnelId { get; set; }

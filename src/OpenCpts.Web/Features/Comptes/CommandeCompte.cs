@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes.Administration;
+using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Comptes;
 
 /// <summary>
-/// <c>-- user create --email EMAIL --role ROLE [--name NOM] [--rpps RPPS]</c>: creates an account with a
-/// generated initial password printed once — how a production install gets its first coordinator.
+/// <c>-- user create --email EMAIL --role ROLE [--name NOM] [--rpps RPPS] [--cpts ID]</c>: creates an account of the
+/// CPTS (the only one, or <c>--cpts</c>) with a generated initial password printed once — how a production install
+/// gets its first coordinator, after <c>cpts create</c>.
 /// </summary>
 public static class CommandeCompte
 {
@@ -27,6 +29,7 @@ public static class CommandeCompte
             throw new ArgumentException("Usage : user create --email EMAIL --role " + string.Join('|', Roles.Tous) + " [--name NOM] [--rpps RPPS]");
         }
         await sp.GetRequiredService<OpenCptsDb>().Database.MigrateAsync();
+        await CommandeCpts.LierAsync(sp, mots);
         var motDePasse = MotDePasseInitial();
         var resultat = await sp.GetRequiredService<CreerCompte>().ExecuteAsync(
             new DemandeCompte(email, Option("--name") ?? email, role, Option("--rpps"), motDePasse));

@@ -101,6 +101,7 @@ public static class Comptes
         services.AddScoped<Administration.ListerComptes>();
         services.AddScoped<Administration.ExigerDeuxFacteurs>();
         services.AddScoped<Administration.DeverrouillerCompte>();
+        services.AddScoped<Rattachement.RattacherCompte>();
         return services;
     }
 

@@ -138,8 +138,11 @@ public static class GenerateurDemoSnp
         await db.SaveChangesAsync(ct);
         if (teleconsultant is { } membreDeDeux)
         {
+            var bourges = db.Perimetre.CptsId ?? cptsId;
+            db.Perimetre.Fixer(vierzon.Id);
             db.Adhesions.Add(new Adhesion { CptsId = vierzon.Id, ProfessionnelId = membreDeDeux, DepuisLe = new DateOnly(2024, 9, 2) });
             await db.SaveChangesAsync(ct);
+            db.Perimetre.Fixer(bourges);
         }
         db.ChangeTracker.Clear();
 

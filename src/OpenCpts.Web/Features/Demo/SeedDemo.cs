@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.Comptes.Rattachement;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure;
@@ -52,10 +53,15 @@ public sealed class SeedDemo(
         ("lecture@demo.opencpts.fr", Roles.LectureInstitutionnelle),
         ("ide@demo.opencpts.fr", Roles.Professionnel),
         ("hopital@demo.opencpts.fr", Roles.Etablissement),
+        (EmailCoordinationVierzon, Roles.Coordination),
         (EmailPlateformeSas, Roles.PlateformeSas),
     ];
 
+    /// <summary>The Coordination of the demo's second CPTS (Vierzon Sologne), attached to it only.</summary>
+    public const string EmailCoordinationVierzon = "coordination-vierzon@demo.opencpts.fr";
+
     /// <summary>The SAS platform's account: its API token (created with the demo) is what the SAS would use on /fhir.</summary>
+
     public const string EmailPlateformeSas = "plateforme-sas@demo.opencpts.fr";
 
     /// <summary>
@@ -96,6 +102,8 @@ public sealed class SeedDemo(
     /// <summary>Loads the demo when no CPTS exists yet; false when there is already one.</summary>
     public async Task<bool> ChargerSiAbsenteAsync(CancellationToken ct = default)
     {
+        // System work: it creates the CPTS, then binds to each in turn.
+        db.Perimetre.OuvrirToutes();
         if (await db.Cpts.AnyAsync(ct))
         {
             return false;
@@ -109,6 +117,8 @@ public sealed class SeedDemo(
         cpts.Communes.AddRange(communes.Select(c => new CommuneTerritoire { CodeInsee = c.CodeInsee, AjouteeLeUtc = maintenant }));
         db.Cpts.Add(cpts);
         await db.SaveChangesAsync(ct);
+        // Everything that follows belongs to the Bourges CPTS unless a generator binds to Vierzon explicitly.
+        db.Perimetre.Fixer(cpts.Id);
 
         var annuaire = GenerateurDemo.Generer(
             [.. communes.Select(c => new CommuneDemo(c.CodeInsee, c.Nom, c.CodesPostaux.Split(',')[0], c.Population))],
@@ -134,12 +144,15 @@ public sealed class SeedDemo(
         await GenerateurDemoProtocoles.ChargerAsync(db, parcours, ct);
         await GenerateurDemoSorties.ChargerAsync(db, parcours, ct);
         await GenerateurDemoDemandes.ChargerAsync(db, parcours, ct);
-        await CreerComptesAsync(maintenant, annuaire.MedecinDuCompteDemo.Id, parcours);
+        var vierzon = await GenerateurDemoVierzon.TrouverAsync(db, ct);
+        await GenerateurDemoVierzon.ChargerAsync(db, vierzon, parcours.InfirmiereId, maintenant, ct);
+        db.Perimetre.Fixer(cpts.Id);
+        await CreerComptesAsync(maintenant, annuaire.MedecinDuCompteDemo.Id, parcours, cpts.Id, vierzon);
         db.ChangeTracker.Clear();
         return true;
     }
 
-    private async Task CreerComptesAsync(DateTime maintenant, int professionnelId, DemoParcours parcours)
+    private async Task CreerComptesAsync(DateTime maintenant, int professionnelId, DemoParcours parcours, int bourges, int vierzon)
     {
         foreach (var role in Roles.Tous)
         {
@@ -170,6 +183,10 @@ public sealed class SeedDemo(
                 throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
             }
             await utilisateurs.AddToRoleAsync(u, role);
+            // The demo nurse is a member of both CPTS; the Vierzon coordinator of his own only.
+            int[] siennes = email == EmailCoordinationVierzon ? [vierzon] : email.StartsWith("ide@", StringComparison.Ordinal) ? [bourges, vierzon] : [bourges];
+            db.Set<RattachementCpts>().AddRange(siennes.Select(c => new RattachementCpts { UtilisateurId = u.Id, CptsId = c, RattacheLeUtc = maintenant, RattachePar = "(démo)" }));
+            await db.SaveChangesAsync();
             if (role == Roles.PlateformeSas)
             {
                 jetonDemo.Valeur = (await jetons.CreerAsync(u.Id, "SAS (démo)")).Valeur;

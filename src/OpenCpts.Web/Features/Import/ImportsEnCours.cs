@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Import;
 
@@ -9,6 +10,8 @@ public sealed class SuiviImport : IProgress<ProgressionImport>
     private volatile bool _termine;
 
     public required Guid Id { get; init; }
+    /// <summary>The CPTS that started the import: only its requests may follow it.</summary>
+    public required int? CptsId { get; init; }
     public required string NomFichier { get; init; }
     public required string? LanceePar { get; init; }
     public required DateTimeOffset Debut { get; init; }
@@ -40,15 +43,18 @@ public sealed class ImportsEnCours(IServiceScopeFactory scopes, IHostApplication
     private static readonly TimeSpan Conservation = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<Guid, SuiviImport> _suivis = new();
 
-    public SuiviImport? Trouver(Guid id) => _suivis.TryGetValue(id, out var suivi) ? suivi : null;
+    /// <summary>An import started by <paramref name="cptsId"/>; another CPTS's import is not found.</summary>
+    public SuiviImport? Trouver(Guid id, int? cptsId) => _suivis.TryGetValue(id, out var suivi) && suivi.CptsId == cptsId ? suivi : null;
 
     /// <summary>Starts importing <paramref name="fichierTemporaire"/>, which the import owns from now on.</summary>
-    public SuiviImport Lancer(string fichierTemporaire, DemandeImportRpps demande)
+    /// <param name="cptsId">The CPTS of the request that starts it: the import runs bound to it.</param>
+    public SuiviImport Lancer(string fichierTemporaire, DemandeImportRpps demande, int? cptsId)
     {
         Oublier();
         var suivi = new SuiviImport
         {
             Id = Guid.NewGuid(),
+            CptsId = cptsId,
             NomFichier = demande.NomFichier,
             LanceePar = demande.LanceePar,
             Debut = horloge.GetUtcNow(),
@@ -63,6 +69,11 @@ public sealed class ImportsEnCours(IServiceScopeFactory scopes, IHostApplication
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            var perimetre = scope.ServiceProvider.GetRequiredService<PerimetreCpts>();
+            if (suivi.CptsId is { } cptsId)
+            {
+                perimetre.Fixer(cptsId);
+            }
             var resultat = await scope.ServiceProvider.GetRequiredService<ImportRpps>()
                 .ImporterFichierAsync(fichier, demande, suivi, vie.ApplicationStopping);
             switch (resultat)

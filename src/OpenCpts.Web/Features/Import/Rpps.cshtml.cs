@@ -84,7 +84,7 @@ public class RppsModel(OpenCptsDb db, ImportsEnCours imports, ConsulterRapportIm
             System.IO.File.Delete(temporaire);
             throw;
         }
-        var suivi = imports.Lancer(temporaire, new DemandeImportRpps(Path.GetFileName(Fichier.FileName), ToutImporter, User.Identity?.Name));
+        var suivi = imports.Lancer(temporaire, new DemandeImportRpps(Path.GetFileName(Fichier.FileName), ToutImporter, User.Identity?.Name), db.Perimetre.CptsId);
         return RedirectToPage(new { suivi = suivi.Id });
     }
 
@@ -97,7 +97,7 @@ public class RppsModel(OpenCptsDb db, ImportsEnCours imports, ConsulterRapportIm
 
     private async Task<VueProgression?> VueAsync(Guid id, CancellationToken ct)
     {
-        var suivi = imports.Trouver(id);
+        var suivi = imports.Trouver(id, db.Perimetre.CptsId);
         if (suivi is null)
         {
             return null;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenCpts.Web.Features.Sas.Envois;
 using OpenCpts.Web.Features.Sas.Fhir;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Sas;
 
@@ -75,9 +76,10 @@ public class JetonConnexionSasConfiguration : IEntityTypeConfiguration<JetonConn
 }
 
 /// <summary>A booking made by a SAS regulator: who booked it, for the Appointment pushed back to the SAS.</summary>
-public class ReservationSas
+public class ReservationSas : IPropreACpts
 {
     public long ReservationSnpId { get; set; }
+    public int CptsId { get; set; }
     public long CompteRegulateurSasId { get; set; }
 }
 
@@ -104,9 +106,10 @@ public static class NaturesEnvoiSas
 /// The outbox of appointments to push to the SAS (INT_R03): written in the same transaction as the booking or
 /// its change, sent later by <see cref="EnvoisSasPeriodiques"/> with retries, so a SAS outage loses nothing.
 /// </summary>
-public class EnvoiSas
+public class EnvoiSas : IPropreACpts
 {
     public long Id { get; set; }
+    public int CptsId { get; set; }
     public long ReservationSnpId { get; set; }
     /// <summary><see cref="NaturesEnvoiSas"/>.</summary>
     public string Nature { get; set; } = NaturesEnvoiSas.Creation;

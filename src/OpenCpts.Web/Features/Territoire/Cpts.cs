@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Territoire;
 
@@ -12,12 +13,14 @@ public class Cpts
     public string? Finess { get; set; }
     public string? Email { get; set; }
     public string? Telephone { get; set; }
+    /// <summary>Host name of the CPTS's public pages on a host that serves several CPTS (e.g. <c>bourges.opencpts.fr</c>).</summary>
+    public string? Hote { get; set; }
     public DateTime CreeLeUtc { get; set; }
     public List<CommuneTerritoire> Communes { get; set; } = [];
 }
 
 /// <summary>A commune belongs to the territory of a CPTS.</summary>
-public class CommuneTerritoire
+public class CommuneTerritoire : IPropreACpts
 {
     public int CptsId { get; set; }
     public string CodeInsee { get; set; } = "";
@@ -33,6 +36,8 @@ public class CptsConfiguration : IEntityTypeConfiguration<Cpts>
         b.Property(c => c.Finess).HasMaxLength(9);
         b.Property(c => c.Email).HasMaxLength(200);
         b.Property(c => c.Telephone).HasMaxLength(20);
+        b.Property(c => c.Hote).HasMaxLength(253);
+        b.HasIndex(c => c.Hote).IsUnique();
     }
 }
 

@@ -4,20 +4,30 @@ using OpenCpts.Web.Infrastructure.Data;
 namespace OpenCpts.Web.Features.Territoire;
 
 /// <summary>
-/// The CPTS this host serves. One host serves one CPTS for now (docs/adr/0002); the model already
-/// keys territory and membership by CPTS so that a regional host can serve several later.
+/// The CPTS the current unit of work acts in: the one its <see cref="PerimetreCpts"/> is bound to (a request's CPTS,
+/// resolved by <c>Comptes/Rattachement/CptsDeLaRequete</c>; a job's run; a CLI command's). Null when the unit of work
+/// is bound to no CPTS (an account attached to none, system work over every CPTS).
 /// </summary>
 public sealed class CptsCourante(OpenCptsDb db)
 {
     private Cpts? _cpts;
 
-    /// <summary>The CPTS of this host: the first one created. Null before any CPTS exists.</summary>
-    public async Task<Cpts?> TrouverAsync(CancellationToken ct = default) =>
-        _cpts ??= await db.Cpts.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+    public async Task<Cpts?> TrouverAsync(CancellationToken ct = default)
+    {
+        if (db.Perimetre.CptsId is not { } id)
+        {
+            return null;
+        }
+        if (_cpts?.Id != id)
+        {
+            _cpts = await db.Cpts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        }
+        return _cpts;
+    }
 
     public async Task<Cpts> ObtenirAsync(CancellationToken ct = default) =>
         await TrouverAsync(ct) ?? throw new InvalidOperationException(
-            "Aucune CPTS n'est configurée : lancez `-- seed demo` ou créez la CPTS.");
+            "Aucune CPTS n'est choisie : lancez `-- seed demo` ou créez la CPTS, et rattachez-y le compte.");
 
     /// <summary>INSEE codes of the territory's communes.</summary>
     public async Task<HashSet<string>> CodesCommunesAsync(CancellationToken ct = default)

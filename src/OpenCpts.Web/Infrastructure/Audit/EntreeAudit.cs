@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Infrastructure.Audit;
 
@@ -9,9 +10,11 @@ namespace OpenCpts.Web.Infrastructure.Audit;
 /// data, consulted by the Coordination. Append-only: the application never updates nor deletes an entry,
 /// and on PostgreSQL the table itself refuses UPDATE and DELETE (trigger created by a migration).
 /// </summary>
-public class EntreeAudit
+public class EntreeAudit : IPropreACptsOuPlateforme
 {
     public long Id { get; set; }
+    /// <summary>The CPTS concerned; null for the platform as a whole.</summary>
+    public int? CptsId { get; set; }
     public DateTime HorodatageUtc { get; set; }
     public string? UtilisateurId { get; set; }
     /// <summary>E-mail of the account at the time (kept even if the account is deleted later).</summary>

@@ -15,7 +15,18 @@ public sealed class JournalAudit(OpenCptsDb db, IServiceScopeFactory scopes, IHt
         EnregistrerAsync(action, ressource, ressourceId, detail, patientId: null, ct);
 
     /// <summary>Records an act on data of a pathway patient (listed by <c>GET /api/audit?patientId=</c>).</summary>
-    public async Task EnregistrerAsync(string action, string ressource, string ressourceId, string? detail, long? patientId, CancellationToken ct = default)
+    public Task EnregistrerAsync(string action, string ressource, string ressourceId, string? detail, long? patientId, CancellationToken ct = default) =>
+        EcrireAsync(action, ressource, ressourceId, detail, patientId, [db.Perimetre.CptsId]);
+
+    /// <summary>
+    /// Records an act about an account that happens outside any CPTS (its sign-in): one entry in the journal of each
+    /// CPTS the account belongs to, so that each Coordination sees its own members' sign-ins; one platform entry when
+    /// it belongs to none (an unknown address).
+    /// </summary>
+    public Task EnregistrerPourCptsAsync(IReadOnlyCollection<int> cpts, string action, string ressource, string ressourceId, string? detail) =>
+        EcrireAsync(action, ressource, ressourceId, detail, null, cpts.Count == 0 ? [null] : [.. cpts.Select(c => (int?)c)]);
+
+    private async Task EcrireAsync(string action, string ressource, string ressourceId, string? detail, long? patientId, IReadOnlyList<int?> cpts)
     {
         // The entry goes through another connection: on SQLite it would wait forever for the caller's write
         // transaction, and on any provider it would outlive a rollback the caller may still do. Audit after commit.
@@ -28,22 +39,31 @@ public sealed class JournalAudit(OpenCptsDb db, IServiceScopeFactory scopes, IHt
         {
             JournalRefusMiddleware.Marquer(contexte);
         }
-        var entree = Decrire(contexte);
-        entree.HorodatageUtc = horloge.GetUtcNow().UtcDateTime;
-        entree.Action = action;
-        entree.Ressource = Tronquer(ressource, 50)!;
-        entree.RessourceId = Tronquer(ressourceId, 50)!;
-        entree.Detail = Tronquer(detail ?? contexte?.Request.Path.Value, 200);
-        entree.PatientId = patientId;
-
         // CancellationToken.None: a client that disconnects must not cancel the trace of what it was shown.
         await using var scope = scopes.CreateAsyncScope();
         var journal = scope.ServiceProvider.GetRequiredService<OpenCptsDb>();
-        journal.EntreesAudit.Add(entree);
+        // Each entry names its CPTS (or none: a platform act); the writing scope is not a request's.
+        journal.Perimetre.OuvrirToutes();
+        EntreeAudit? entree = null;
+        foreach (var cptsId in cpts)
+        {
+            entree = Decrire(contexte);
+            entree.HorodatageUtc = horloge.GetUtcNow().UtcDateTime;
+            entree.Action = action;
+            entree.Ressource = Tronquer(ressource, 50)!;
+            entree.RessourceId = Tronquer(ressourceId, 50)!;
+            entree.Detail = Tronquer(detail ?? contexte?.Request.Path.Value, 200);
+            entree.PatientId = patientId;
+            entree.CptsId = cptsId;
+            journal.EntreesAudit.Add(entree);
+        }
         await journal.SaveChangesAsync(CancellationToken.None);
         logger.LogInformation("Audit {Action} {Ressource} {RessourceId} par {Utilisateur} ({Methode}, {Adresse})",
-            action, ressource, ressourceId, entree.Utilisateur, entree.MethodeAuthentification, entree.AdresseIp);
+            action, ressource, ressourceId, entree?.Utilisateur, entree?.MethodeAuthentification, entree?.AdresseIp);
     }
+
+    /// <summary>Who acts now, as audit entries name him ("(système)" outside a request).</summary>
+    public string Auteur() => Decrire(http.HttpContext).Utilisateur;
 
     /// <summary>Shortcut for a read.</summary>
     public Task LectureAsync(string ressource, string ressourceId, CancellationToken ct = default) =>

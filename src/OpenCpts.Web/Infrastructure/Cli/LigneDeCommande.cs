@@ -8,13 +8,13 @@ using OpenCpts.Web.Infrastructure.Data;
 namespace OpenCpts.Web.Infrastructure.Cli;
 
 /// <summary>
-/// The verbs of the executable: <c>migrate</c>, <c>seed demo</c>, <c>import rpps FILE [--all]</c>,
+/// The verbs of the executable: <c>migrate</c>, <c>seed demo</c>, <c>cpts create|list</c>, <c>import rpps FILE [--all]</c>,
 /// <c>import communes FILE</c>, <c>token create --user EMAIL --name NAME</c>. Arguments of the form
 /// <c>--Key=Value</c> stay configuration (e.g. <c>--ConnectionStrings:OpenCpts=…</c>).
 /// </summary>
 public sealed class LigneDeCommande
 {
-    private static readonly string[] Verbes = ["migrate", "seed", "import", "token", "user", "help"];
+    private static readonly string[] Verbes = ["migrate", "seed", "import", "token", "user", "cpts", "help"];
 
     public required string[] Mots { get; init; }
     public required string[] ArgumentsDeConfiguration { get; init; }
@@ -37,10 +37,14 @@ public sealed class LigneDeCommande
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var verbe = string.Join(' ', Mots.Take(2)).ToLowerInvariant();
+        // System work by default (migrations, reference data, the demo); commands done for one CPTS bind to it below.
+        sp.GetRequiredService<PerimetreCpts>().OuvrirToutes();
         try
         {
             switch (verbe)
             {
+                case "cpts create" or "cpts list":
+                    return await CommandeCpts.ExecuterAsync(sp, Mots[1..]);
                 case "migrate":
                     await sp.GetRequiredService<OpenCptsDb>().Database.MigrateAsync();
                     var communes = await sp.GetRequiredService<ImportCommunes>().ChargerSiVideAsync();
@@ -51,6 +55,7 @@ public sealed class LigneDeCommande
                 case "import communes":
                     return await ImporterCommunesAsync(sp);
                 case "import rpps":
+                    await CommandeCpts.LierAsync(sp, Mots[2..], facultative: true);
                     return await CommandeImportRpps.ExecuterAsync(sp, Mots[2..]);
                 case "token create":
                     return await CommandeJeton.CreerAsync(sp, Mots[2..]);
@@ -93,10 +98,13 @@ public sealed class LigneDeCommande
         Usage : dotnet run --project src/OpenCpts.Web -- VERBE
           migrate                                 applique les migrations et charge le référentiel des communes
           seed demo                               charge la CPTS de démonstration (données fictives)
-          import rpps FICHIER [--all]             importe l'extraction RPPS PS_LibreAcces_Personne_activite
+          cpts create --name NOM [--host HOTE]    crée une CPTS (hôte : nom de ses pages publiques, facultatif)
+          cpts list                               liste les CPTS de la plateforme (numéro, nom, hôte)
+          import rpps FICHIER [--all] [--cpts ID] importe l'extraction RPPS PS_LibreAcces_Personne_activite
           import communes FICHIER                 recharge le référentiel des communes (CSV code_insee;nom;…)
           token create --user EMAIL --name NOM    crée un jeton d'API personnel (affiché une seule fois)
-          user create --email EMAIL --role ROLE [--name NOM] [--rpps RPPS]
-                                                  crée un compte (mot de passe initial affiché une seule fois)
+          user create --email EMAIL --role ROLE [--name NOM] [--rpps RPPS] [--cpts ID]
+                                                  crée un compte rattaché à la CPTS (mot de passe initial affiché
+                                                  une seule fois) ; --cpts est obligatoire s'il y a plusieurs CPTS
         """;
 }

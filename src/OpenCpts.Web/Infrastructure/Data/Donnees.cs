@@ -36,21 +36,37 @@ public static class Donnees
                 throw new InvalidOperationException("ConnectionStrings:OpenCpts est obligatoire avec le fournisseur Postgres.");
             }
             // Pooled: the SAS and API endpoints are small, frequent requests where building a context showed up in profiles.
-            services.AddDbContextPool<PostgresOpenCptsDb>(o => o.UseNpgsql(chaine));
-            services.AddScoped<OpenCptsDb>(sp => sp.GetRequiredService<PostgresOpenCptsDb>());
+            services.AddPooledDbContextFactory<PostgresOpenCptsDb>(o => o.UseNpgsql(chaine));
+            services.AddContexteDuScope<PostgresOpenCptsDb>();
         }
         else if (string.Equals(options.Provider, OptionsBaseDeDonnees.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             chaine = string.IsNullOrWhiteSpace(chaine) ? DefaultSqlite : chaine;
             CreerDossierSqlite(chaine);
-            services.AddDbContextPool<SqliteOpenCptsDb>(o => o.UseSqlite(chaine).AddInterceptors(SynchroniteSqlite.Instance));
-            services.AddScoped<OpenCptsDb>(sp => sp.GetRequiredService<SqliteOpenCptsDb>());
+            services.AddPooledDbContextFactory<SqliteOpenCptsDb>(o => o.UseSqlite(chaine).AddInterceptors(SynchroniteSqlite.Instance));
+            services.AddContexteDuScope<SqliteOpenCptsDb>();
         }
         else
         {
             throw new InvalidOperationException($"Fournisseur de base de données inconnu : '{options.Provider}' (Sqlite ou Postgres).");
         }
         return services;
+    }
+
+    /// <summary>
+    /// The DI scope's context, leased from the pool and bound to the scope's <see cref="PerimetreCpts"/> (EF Core's
+    /// pattern for per-request state in pooled contexts). Use cases take <see cref="OpenCptsDb"/>.
+    /// </summary>
+    private static void AddContexteDuScope<TDb>(this IServiceCollection services) where TDb : OpenCptsDb
+    {
+        services.AddScoped<PerimetreCpts>();
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<TDb>>().CreateDbContext();
+            db.Perimetre = sp.GetRequiredService<PerimetreCpts>();
+            return db;
+        });
+        services.AddScoped<OpenCptsDb>(sp => sp.GetRequiredService<TDb>());
     }
 
     private static void CreerDossierSqlite(string chaine)

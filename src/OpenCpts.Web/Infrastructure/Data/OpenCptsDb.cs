@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Annuaire;
@@ -68,6 +69,15 @@ public abstract class OpenCptsDb(DbContextOptions options) : IdentityDbContext<U
     public DbSet<Features.Parcours.TacheParcours> TachesParcours => Set<Features.Parcours.TacheParcours>();
     public DbSet<Features.MedecinTraitant.Demandes.UsageUnique> UsagesUniques => Set<Features.MedecinTraitant.Demandes.UsageUnique>();
 
+    /// <summary>The CPTS this context sees and writes (set by the DI scope that made it; closed by default).</summary>
+    public PerimetreCpts Perimetre { get; set; } = new();
+
+    /// <summary>Read by the global query filters at each query's execution (EF parameterises context members).</summary>
+    public bool SansFiltreCpts => Perimetre.Toutes;
+
+    /// <summary>The CPTS the filters let through; 0 (no CPTS) when the unit of work is bound to none.</summary>
+    public int CptsIdFiltre => Perimetre.CptsId ?? 0;
+
     /// <summary>True on PostgreSQL, for the few places where SQL differs (bulk paths).</summary>
     public bool EstPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -75,6 +85,112 @@ public abstract class OpenCptsDb(DbContextOptions options) : IdentityDbContext<U
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(OpenCptsDb).Assembly);
+        FiltrerParCpts(builder);
+    }
+
+    /// <summary>
+    /// One global query filter per CPTS-owned entity: <c>e => SansFiltreCpts || e.CptsId == CptsIdFiltre</c>. A
+    /// query, an <c>ExecuteUpdate</c> or an <c>ExecuteDelete</c> can then only reach the current CPTS's rows.
+    /// </summary>
+    private void FiltrerParCpts(ModelBuilder builder)
+    {
+        var contexte = Expression.Constant(this);
+        var sansFiltre = Expression.Property(contexte, nameof(SansFiltreCpts));
+        var cptsId = Expression.Property(contexte, nameof(CptsIdFiltre));
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null && !t.IsOwned()))
+        {
+            var clr = type.ClrType;
+            Expression? egal = null;
+            var e = Expression.Parameter(clr, "e");
+            if (typeof(IPropreACpts).IsAssignableFrom(clr))
+            {
+                egal = Expression.Equal(Expression.Property(e, nameof(IPropreACpts.CptsId)), cptsId);
+            }
+            else if (typeof(IPropreACptsOuPlateforme).IsAssignableFrom(clr))
+            {
+                egal = Expression.Equal(Expression.Property(e, nameof(IPropreACptsOuPlateforme.CptsId)), Expression.Convert(cptsId, typeof(int?)));
+            }
+            if (egal is not null)
+            {
+                builder.Entity(clr).HasQueryFilter(Expression.Lambda(Expression.OrElse(sansFiltre, egal), e));
+                // Every filtered query starts with the CPTS: index it unless a key or index already leads with it.
+                if (!type.GetKeys().Select(k => k.Properties).Concat(type.GetIndexes().Select(i => i.Properties))
+                        .Any(p => p[0].Name == nameof(IPropreACpts.CptsId)))
+                {
+                    builder.Entity(clr).HasIndex(nameof(IPropreACpts.CptsId));
+                }
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        VerifierPerimetre();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        VerifierPerimetre();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// A new CPTS-owned record takes the current CPTS; one that names another CPTS than the current one, or a record
+    /// whose CPTS changes, is refused: no unit of work writes outside its CPTS.
+    /// </summary>
+    private void VerifierPerimetre()
+    {
+        foreach (var entree in ChangeTracker.Entries())
+        {
+            if (entree.State is not (EntityState.Added or EntityState.Modified)
+                || entree.Entity is not (IPropreACpts or IPropreACptsOuPlateforme))
+            {
+                continue;
+            }
+            var propriete = entree.Property(nameof(IPropreACpts.CptsId));
+            if (entree.State == EntityState.Modified)
+            {
+                if (propriete.IsModified && !Equals(propriete.OriginalValue, propriete.CurrentValue))
+                {
+                    throw new InvalidOperationException($"{entree.Metadata.ClrType.Name} : un enregistrement ne change pas de CPTS.");
+                }
+                continue;
+            }
+            if (propriete.IsTemporary)
+            {
+                // Set by its relationship to a CPTS created in the same save (a territory's communes).
+                continue;
+            }
+            var cpts = propriete.CurrentValue is int valeur && valeur != 0 ? valeur : (int?)null;
+            if (cpts is null)
+            {
+                cpts = entree.Entity is IPropreACpts
+                    ? Perimetre.CptsPourNouvelEnregistrement(this) ?? throw new InvalidOperationException(
+                        $"{entree.Metadata.ClrType.Name} sans CPTS : aucune CPTS n'est choisie pour ce traitement.")
+                    : Perimetre.CptsPourNouvelEnregistrement(this);
+                propriete.CurrentValue = cpts;
+            }
+            if (!Perimetre.Toutes && cpts is not null && cpts != Perimetre.CptsId)
+            {
+                throw new InvalidOperationException($"{entree.Metadata.ClrType.Name} : écriture hors de la CPTS courante refusée.");
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        // Pooled contexts are reused: the next lease must not inherit this unit of work's CPTS.
+        Perimetre = new();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Perimetre = new();
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
     }
 }
 

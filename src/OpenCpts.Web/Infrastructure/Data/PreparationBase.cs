@@ -14,6 +14,7 @@ public static class PreparationBase
     public static async Task PreparerBaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PerimetreCpts>().OuvrirToutes();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<OptionsBaseDeDonnees>>().Value;
         var db = scope.ServiceProvider.GetRequiredService<OpenCptsDb>();
         var migrer = options.MigrerAuDemarrage ?? !db.EstPostgres;

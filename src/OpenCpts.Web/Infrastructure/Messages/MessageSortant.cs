@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Infrastructure.Messages;
 
 /// <summary>A message that the platform would send (development outbox, and every SMS: no SMS provider yet).</summary>
-public class MessageSortant
+public class MessageSortant : IPropreACptsOuPlateforme
 {
     public long Id { get; set; }
+    /// <summary>The CPTS concerned; null for the platform as a whole.</summary>
+    public int? CptsId { get; set; }
     /// <summary><see cref="CanauxMessage"/>.</summary>
     public string Canal { get; set; } = CanauxMessage.Email;
     public string Destinataire { get; set; } = "";

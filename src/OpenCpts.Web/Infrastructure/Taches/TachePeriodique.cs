@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Infrastructure.Taches;
 
@@ -48,7 +50,14 @@ public abstract class TachePeriodique(string nom, TimeSpan periodeParDefaut, Dep
     /// <summary>Also run once as soon as the platform starts, before the first period has passed.</summary>
     protected virtual bool AuDemarrage => false;
 
-    /// <summary>One run, with the services of its own scope. Tests may call it directly.</summary>
+    /// <summary>
+    /// True (default): each run is done once per CPTS, each in its own scope bound to that CPTS, so the job sees and
+    /// writes one CPTS at a time like a request. False: one run over every CPTS (shared reference data, the outbox).
+    /// </summary>
+    protected virtual bool ParCpts => true;
+
+    /// <summary>One run, with the services of its own scope (bound to one CPTS, or to all when not
+    /// <see cref="ParCpts"/>). Tests may call it directly.</summary>
     public abstract Task ExecuterAsync(IServiceProvider services, CancellationToken ct);
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -82,13 +91,42 @@ public abstract class TachePeriodique(string nom, TimeSpan periodeParDefaut, Dep
     {
         try
         {
-            await using var scope = dependances.Scopes.CreateAsyncScope();
-            await ExecuterAsync(scope.ServiceProvider, stoppingToken);
+            if (!ParCpts)
+            {
+                await using var scope = dependances.Scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<PerimetreCpts>().OuvrirToutes();
+                await ExecuterAsync(scope.ServiceProvider, stoppingToken);
+                return;
+            }
+            List<int> toutes;
+            await using (var scope = dependances.Scopes.CreateAsyncScope())
+            {
+                toutes = await scope.ServiceProvider.GetRequiredService<OpenCptsDb>().Cpts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(stoppingToken);
+            }
+            foreach (var cptsId in toutes)
+            {
+                await ExecuterPourAsync(cptsId, stoppingToken);
+            }
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
             // One failure (database restarting, remote platform down…) must not stop the job: the next run retries.
             _journal.LogError(e, "Background job {Tache} failed; next run in {Periode}", nom, Periode);
+        }
+    }
+
+    private async Task ExecuterPourAsync(int cptsId, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = dependances.Scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<PerimetreCpts>().Fixer(cptsId);
+            await ExecuterAsync(scope.ServiceProvider, stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            // One CPTS's failure must not deprive the others of the run.
+            _journal.LogError(e, "Background job {Tache} failed for CPTS {Cpts}; next run in {Periode}", nom, cptsId, Periode);
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.Comptes.Rattachement;
 using OpenCpts.Web.Features.Sas;
 
 namespace OpenCpts.Web.Infrastructure.Web;
@@ -17,7 +18,7 @@ public static class Pipeline
     /// 3. errors, outside Development: an exception answers ProblemDetails on /api, an OperationOutcome on /fhir
     ///    (the <see cref="IExceptionHandler"/>s), the French page elsewhere; then an empty error status gets the same;
     /// 4. French culture; the API documentation UI (package files, before routing);
-    /// 5. routing, authentication, audit of refusals, authorization;
+    /// 5. routing, authentication, the request's CPTS (which binds every query to it), audit of refusals, authorization;
     /// 6. after authorization, as they need the user and the endpoint: the sign-in rate limits (the application's only
     ///    rate limiter, which also applies the endpoints' policies), mandatory 2FA, the SAS machine account kept off
     ///    the pages, mutual TLS of /fhir when configured;
@@ -63,6 +64,7 @@ public static class Pipeline
 
         app.UseRouting();
         app.UseAuthentication();
+        app.Use(CptsDeLaRequete.ResoudreAsync);
         app.UseMiddleware<Audit.JournalRefusMiddleware>();
         app.UseAuthorization();
 

@@ -20,7 +20,10 @@ public static class PlateformeWeb
     {
         // Keys that sign cookies and antiforgery tokens survive restarts (default: data/keys beside the SQLite base).
         var cles = configuration["OpenCpts:DataProtection:Keys"] ?? Path.Combine(environnement.ContentRootPath, "data", "keys");
-        services.AddDataProtection().SetApplicationName("OpenCPTS").PersistKeysToFileSystem(new DirectoryInfo(cles));
+        // One name per deployment: two deployments that share a key store (a region's storage) still cannot read each
+        // other's cookies. The CPTS of one deployment share it, so that a member of two keeps one session.
+        var application = configuration["OpenCpts:DataProtection:Application"] is { Length: > 0 } nom ? nom : "OpenCPTS";
+        services.AddDataProtection().SetApplicationName(application).PersistKeysToFileSystem(new DirectoryInfo(cles));
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";

@@ -28,10 +28,11 @@ public class AutorisationsTests(MatriceAutorisations matrice) : IClassFixture<Ma
     private static readonly string[] ParcoursRoles = [Roles.Coordination, Roles.Regulation, Roles.Professionnel, Roles.Etablissement];
 
     /// <summary>Every page without route parameters that needs an account, with the roles allowed on it.</summary>
-    private static readonly (string Url, string[] Roles)[] Pages =
+    internal static readonly (string Url, string[] Roles)[] Pages =
     [
         ("/", Tous),
         ("/compte/profil", TousEtPlateforme),
+        ("/compte/cpts", TousEtPlateforme),
         ("/compte/deux-facteurs", TousEtPlateforme),
         ("/administration/securite", Coordination),
         ("/administration/audit", Coordination),

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Taches;
 
 namespace OpenCpts.Tests.Infrastructure.Taches;
@@ -22,6 +23,9 @@ public class TachePeriodiqueTests
     private sealed class TacheEssai(DependancesTache dependances, Passages passages) : TachePeriodique("Essai", TimeSpan.FromHours(1), dependances)
     {
         private int _runs;
+
+        // This job is about timing: one run over every CPTS (the per-CPTS runs need a database).
+        protected override bool ParCpts => false;
 
         public override Task ExecuterAsync(IServiceProvider services, CancellationToken ct)
         {
@@ -45,6 +49,7 @@ public class TachePeriodiqueTests
             }).Build())
             .AddSingleton<Passages>()
             .AddScoped<ObjetDuScope>()
+            .AddScoped<PerimetreCpts>()
             .AddTachePeriodique<TacheEssai>();
         await using var fournisseur = services.BuildServiceProvider();
         var tache = fournisseur.GetServices<IHostedService>().OfType<TacheEssai>().Single();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Comptes.Rattachement;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Validation;
@@ -56,6 +57,11 @@ public sealed class CreerCompte(OpenCptsDb db, UserManager<Utilisateur> utilisat
                 }
             }
         }
+        var cptsId = db.Perimetre.CptsId ?? 0;
+        if (cptsId == 0)
+        {
+            erreurs.Ajouter("", "Aucune CPTS n'est choisie : le compte doit être rattaché à une CPTS.");
+        }
         if (erreurs.Count > 0)
         {
             return new ResultatCreationCompte.Refuse(erreurs);
@@ -86,8 +92,17 @@ public sealed class CreerCompte(OpenCptsDb db, UserManager<Utilisateur> utilisat
         {
             return new ResultatCreationCompte.Refuse(Erreurs(ajout, _ => ""));
         }
+        // The account is created for the CPTS it is created in: the creation is the explicit act that attaches it.
+        db.Set<RattachementCpts>().Add(new RattachementCpts
+        {
+            UtilisateurId = utilisateur.Id,
+            CptsId = cptsId,
+            RattacheLeUtc = utilisateur.CreeLeUtc,
+            RattachePar = audit.Auteur(),
+        });
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        await audit.EnregistrerAsync("Creation", "Compte", utilisateur.Id, $"Compte {email} créé avec le rôle {Roles.Libelle(demande.Role)}", ct);
+        await audit.EnregistrerAsync("Creation", "Compte", utilisateur.Id, $"Compte {email} créé avec le rôle {Roles.Libelle(demande.Role)}, rattaché à la CPTS {cptsId}", ct);
         return new ResultatCreationCompte.Cree(utilisateur.Id, email);
     }
 

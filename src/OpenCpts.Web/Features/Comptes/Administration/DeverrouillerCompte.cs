@@ -1,15 +1,21 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Comptes.Rattachement;
 using OpenCpts.Web.Infrastructure.Audit;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Comptes.Administration;
 
 /// <summary>Lifts a lockout (after repeated sign-in failures) before its 15 minutes are over; audited.</summary>
-public sealed class DeverrouillerCompte(UserManager<Utilisateur> utilisateurs, JournalAudit audit)
+public sealed class DeverrouillerCompte(OpenCptsDb db, UserManager<Utilisateur> utilisateurs, JournalAudit audit)
 {
-    /// <summary>False when there is no such account.</summary>
+    /// <summary>False when there is no such account in the current CPTS.</summary>
     public async Task<bool> ExecuteAsync(string utilisateurId, CancellationToken ct = default)
     {
-        var utilisateur = await utilisateurs.FindByIdAsync(utilisateurId);
+        var cptsId = db.Perimetre.CptsId;
+        var utilisateur = await db.Set<RattachementCpts>().AnyAsync(r => r.UtilisateurId == utilisateurId && r.CptsId == cptsId, ct)
+            ? await utilisateurs.FindByIdAsync(utilisateurId)
+            : null;
         if (utilisateur is null)
         {
             return false;

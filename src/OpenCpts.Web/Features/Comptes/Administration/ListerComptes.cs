@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Comptes.Rattachement;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Comptes.Administration;
@@ -7,12 +8,14 @@ public sealed record CompteResume(
     string Id, string Email, string NomAffiche, IReadOnlyList<string> Roles, string? Rpps,
     bool DeuxFacteurs, int EchecsConnexion, DateTime? VerrouilleJusquauUtc);
 
-/// <summary>The accounts of the platform as the Coordination sees them on the security page.</summary>
+/// <summary>The accounts attached to the current CPTS, as its Coordination sees them on the security page.</summary>
 public sealed class ListerComptes(OpenCptsDb db, TimeProvider horloge)
 {
     public async Task<IReadOnlyList<CompteResume>> ExecuteAsync(CancellationToken ct = default)
     {
+        var cptsId = db.Perimetre.CptsId;
         var lignes = await db.Users
+            .Where(u => db.Set<RattachementCpts>().Any(r => r.UtilisateurId == u.Id && r.CptsId == cptsId))
             .OrderBy(u => u.Email)
             .Select(u => new
             {

@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCpts.Web.Features.Comptes.Rattachement;
 using OpenCpts.Web.Features.Demo;
 using OpenCpts.Web.Infrastructure.Audit;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Comptes.Anonyme;
 
@@ -13,6 +15,7 @@ public class ConnexionModel(
     IPasswordHasher<Utilisateur> hacheur,
     IHostEnvironment environnement,
     JournalAudit audit,
+    OpenCptsDb db,
     ILogger<ConnexionModel> logger) : PageModel
 {
     /// <summary>The only failure message: a wrong password, an unknown address and a locked account look the same.</summary>
@@ -60,7 +63,7 @@ public class ConnexionModel(
         if (resultat.Succeeded)
         {
             logger.LogInformation("Connexion de {Email}", email);
-            await audit.EnregistrerAsync("Connexion", "Connexion", utilisateur.Id, $"Connexion réussie de {Tronquer(email)} (mot de passe)", ct);
+            await audit.EnregistrerPourCptsAsync(await db.CptsDuCompteAsync(utilisateur.Id, ct), "Connexion", "Connexion", utilisateur.Id, $"Connexion réussie de {Tronquer(email)} (mot de passe)");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         if (resultat.RequiresTwoFactor)
@@ -70,10 +73,10 @@ public class ConnexionModel(
         if (resultat.IsLockedOut)
         {
             logger.LogWarning("Compte verrouillé : {Email}", email);
-            await audit.EnregistrerAsync("Verrouillage", "Connexion", utilisateur.Id, $"Connexion refusée : compte {Tronquer(email)} verrouillé", ct);
+            await audit.EnregistrerPourCptsAsync(await db.CptsDuCompteAsync(utilisateur.Id, ct), "Verrouillage", "Connexion", utilisateur.Id, $"Connexion refusée : compte {Tronquer(email)} verrouillé");
             return Echec();
         }
-        await audit.EnregistrerAsync("Refus", "Connexion", utilisateur.Id, $"Échec de connexion de {Tronquer(email)} : mot de passe incorrect", ct);
+        await audit.EnregistrerPourCptsAsync(await db.CptsDuCompteAsync(utilisateur.Id, ct), "Refus", "Connexion", utilisateur.Id, $"Échec de connexion de {Tronquer(email)} : mot de passe incorrect");
         return Echec();
     }
 

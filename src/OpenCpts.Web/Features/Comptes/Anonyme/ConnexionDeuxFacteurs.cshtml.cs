@@ -2,11 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCpts.Web.Features.Comptes.Rattachement;
 using OpenCpts.Web.Infrastructure.Audit;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Comptes.Anonyme;
 
-public class ConnexionDeuxFacteursModel(SignInManager<Utilisateur> connexion, JournalAudit audit) : PageModel
+public class ConnexionDeuxFacteursModel(SignInManager<Utilisateur> connexion, JournalAudit audit, OpenCptsDb db) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Le code est obligatoire."), StringLength(20)]
     public string Code { get; set; } = "";
@@ -41,12 +43,12 @@ public class ConnexionDeuxFacteursModel(SignInManager<Utilisateur> connexion, Jo
             : await connexion.TwoFactorRecoveryCodeSignInAsync(Code.Replace(" ", "", StringComparison.Ordinal));
         if (resultat.Succeeded)
         {
-            await audit.EnregistrerAsync("Connexion", "Connexion", utilisateur.Id,
-                $"Connexion réussie de {utilisateur.Email} (mot de passe et {(totp ? "code TOTP" : "code de récupération")})", ct);
+            await audit.EnregistrerPourCptsAsync(await db.CptsDuCompteAsync(utilisateur.Id, ct), "Connexion", "Connexion", utilisateur.Id,
+                $"Connexion réussie de {utilisateur.Email} (mot de passe et {(totp ? "code TOTP" : "code de récupération")})");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        await audit.EnregistrerAsync(resultat.IsLockedOut ? "Verrouillage" : "Refus", "Connexion", utilisateur.Id,
-            resultat.IsLockedOut ? $"Deuxième facteur refusé : compte {utilisateur.Email} verrouillé" : $"Deuxième facteur incorrect pour {utilisateur.Email}", ct);
+        await audit.EnregistrerPourCptsAsync(await db.CptsDuCompteAsync(utilisateur.Id, ct), resultat.IsLockedOut ? "Verrouillage" : "Refus", "Connexion", utilisateur.Id,
+            resultat.IsLockedOut ? $"Deuxième facteur refusé : compte {utilisateur.Email} verrouillé" : $"Deuxième facteur incorrect pour {utilisateur.Email}");
         // The same message when the account is locked: the lockout is not revealed to whoever holds the password.
         ModelState.AddModelError("", "Code invalide.");
         return Page();

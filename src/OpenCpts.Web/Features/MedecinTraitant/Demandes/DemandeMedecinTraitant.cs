@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenCpts.Web.Features.Territoire;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
@@ -109,7 +110,7 @@ public static class OriginesDemandeMt
 /// A patient of the territory without médecin traitant, on the CPTS waiting list. Health data: only the minimum is
 /// kept, every read is audited by the pages that show it.
 /// </summary>
-public class DemandeMedecinTraitant
+public class DemandeMedecinTraitant : IPropreACpts
 {
     public long Id { get; set; }
     /// <summary>Reference given to the patient (e.g. <c>MT-2026-004217</c>), unique.</summary>
@@ -148,9 +149,10 @@ public class DemandeMedecinTraitant
 }
 
 /// <summary>One status change of a request: who, when, from what to what, and why.</summary>
-public class HistoriqueDemandeMt
+public class HistoriqueDemandeMt : IPropreACpts
 {
     public long Id { get; set; }
+    public int CptsId { get; set; }
     public long DemandeMedecinTraitantId { get; set; }
     public string? AncienStatut { get; set; }
     public string NouveauStatut { get; set; } = "";

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.MedecinTraitant.Propositions;
 
@@ -8,9 +9,10 @@ namespace OpenCpts.Web.Features.MedecinTraitant.Propositions;
 /// What a GP declares he can take: new patients per month and the restrictions he chooses. A restriction left empty
 /// means "no restriction".
 /// </summary>
-public class CapaciteMedecin
+public class CapaciteMedecin : IPropreACpts
 {
     public int Id { get; set; }
+    public int CptsId { get; set; }
     public int ProfessionnelId { get; set; }
     public int NouveauxPatientsParMois { get; set; }
     /// <summary>INSEE codes of the communes whose residents he accepts, comma-separated; empty = any commune.</summary>
@@ -40,7 +42,7 @@ public static class StatutsProposition
 }
 
 /// <summary>One matching run: its assignments are reviewed by the Coordination, then sent to the GPs.</summary>
-public class PropositionAppariement
+public class PropositionAppariement : IPropreACpts
 {
     public long Id { get; set; }
     public int CptsId { get; set; }
@@ -76,9 +78,10 @@ public static class StatutsAffectation
 }
 
 /// <summary>One patient proposed to one GP within a proposal.</summary>
-public class AffectationMt
+public class AffectationMt : IPropreACpts
 {
     public long Id { get; set; }
+    public int CptsId { get; set; }
     public long PropositionAppariementId { get; set; }
     public long DemandeMedecinTraitantId { get; set; }
     public int ProfessionnelId { get; set; }
@@ -132,7 +135,7 @@ public class AffectationMtConfiguration : IEntityTypeConfiguration<AffectationMt
 }
 
 /// <summary>Weights of the priority score, tunable per CPTS on the settings page.</summary>
-public class PonderationPriorite
+public class PonderationPriorite : IPropreACpts
 {
     public int Id { get; set; }
     public int CptsId { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -54,7 +55,7 @@ public static class LieuxSoins
 /// accepted by the first of them. Acceptance is a conditional update of <see cref="Statut"/> (Ouverte →
 /// Acceptee) guarded by the database, so two members accepting at once cannot both win.
 /// </summary>
-public class DemandePriseEnCharge
+public class DemandePriseEnCharge : IPropreACpts
 {
     public long Id { get; set; }
     public int CptsId { get; set; }
@@ -94,8 +95,9 @@ public class DemandePriseEnCharge
 }
 
 /// <summary>A member to whom a care request was sent (by e-mail and on his page), and when he opened it.</summary>
-public class DestinataireDemande
+public class DestinataireDemande : IPropreACpts
 {
+    public int CptsId { get; set; }
     public long DemandePriseEnChargeId { get; set; }
     public int ProfessionnelId { get; set; }
     public DateTime NotifieLeUtc { get; set; }

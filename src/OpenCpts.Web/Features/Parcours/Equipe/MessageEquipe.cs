@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Parcours;
 
 /// <summary>A message of a patient's care-team thread.</summary>
-public class MessageEquipe
+public class MessageEquipe : IPropreACpts
 {
     public long Id { get; set; }
+    public int CptsId { get; set; }
     public long PatientParcoursId { get; set; }
     public string? AuteurUtilisateurId { get; set; }
     /// <summary>Display name of the author at the time.</summary>
@@ -18,9 +20,10 @@ public class MessageEquipe
 }
 
 /// <summary>A file attached to a team message (PDF or image, checked on upload), stored in the database.</summary>
-public class PieceJointe
+public class PieceJointe : IPropreACpts
 {
     public long Id { get; set; }
+    public int CptsId { get; set; }
     public long MessageEquipeId { get; set; }
     public string NomFichier { get; set; } = "";
     public string TypeContenu { get; set; } = "";
@@ -29,8 +32,9 @@ public class PieceJointe
 }
 
 /// <summary>Read receipt: who read a team message, and when (first read).</summary>
-public class LectureMessage
+public class LectureMessage : IPropreACpts
 {
+    public int CptsId { get; set; }
     public long MessageEquipeId { get; set; }
     public string UtilisateurId { get; set; } = "";
     public string Lecteur { get; set; } = "";

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Parcours;
 
 /// <summary>A pathway the CPTS describes ("retour à domicile après insuffisance cardiaque") as ordered steps.</summary>
-public class ModeleParcours
+public class ModeleParcours : IPropreACpts
 {
     public int Id { get; set; }
     public int CptsId { get; set; }
@@ -17,9 +18,10 @@ public class ModeleParcours
 }
 
 /// <summary>A step of a pathway: what, by which profession, how many days after enrolment.</summary>
-public class EtapeModele
+public class EtapeModele : IPropreACpts
 {
     public int Id { get; set; }
+    public int CptsId { get; set; }
     public int ModeleParcoursId { get; set; }
     public int Ordre { get; set; }
     public string Libelle { get; set; } = "";
@@ -29,9 +31,10 @@ public class EtapeModele
 }
 
 /// <summary>A patient enrolled in a pathway: its steps became <see cref="TacheParcours"/> of his team.</summary>
-public class InscriptionParcours
+public class InscriptionParcours : IPropreACpts
 {
     public long Id { get; set; }
+    public int CptsId { get; set; }
     public long PatientParcoursId { get; set; }
     public int ModeleParcoursId { get; set; }
     public DateOnly DebutLe { get; set; }
@@ -40,9 +43,10 @@ public class InscriptionParcours
 }
 
 /// <summary>A task of a patient's team, created from a pathway step, with its due date.</summary>
-public class TacheParcours
+public class TacheParcours : IPropreACpts
 {
     public long Id { get; set; }
+    public int CptsId { get; set; }
     public long InscriptionParcoursId { get; set; }
     public long PatientParcoursId { get; set; }
     public int Ordre { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -8,7 +9,7 @@ namespace OpenCpts.Web.Features.Parcours;
 /// team knows him through its own files), his commune, and his consent to sharing within his care team.
 /// Nothing is shared in the team's thread before <see cref="ConsentementLeUtc"/> is set.
 /// </summary>
-public class PatientParcours
+public class PatientParcours : IPropreACpts
 {
     public long Id { get; set; }
     public int CptsId { get; set; }
@@ -44,9 +45,10 @@ public class PatientParcours
 /// service) whose accounts then see the team's thread. Exactly one of the two is set. Leaving the team
 /// sets <see cref="RetireLeUtc"/>: the row stays as history and only active rows grant access.
 /// </summary>
-public class MembreEquipe
+public class MembreEquipe : IPropreACpts
 {
     public long Id { get; set; }
+    public int CptsId { get; set; }
     public long PatientParcoursId { get; set; }
     public int? ProfessionnelId { get; set; }
     public int? StructureId { get; set; }

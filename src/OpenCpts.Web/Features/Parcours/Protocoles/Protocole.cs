@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -24,7 +25,7 @@ public static class StatutsProtocole
 /// A pluri-professional protocol of the CPTS for a pathology or situation. Its content is Markdown, kept in
 /// versions (<see cref="VersionProtocole"/>): editing adds a version, never overwrites one.
 /// </summary>
-public class Protocole
+public class Protocole : IPropreACpts
 {
     public int Id { get; set; }
     public int CptsId { get; set; }
@@ -47,9 +48,10 @@ public class Protocole
 }
 
 /// <summary>One version of a protocol's content, with its author and date.</summary>
-public class VersionProtocole
+public class VersionProtocole : IPropreACpts
 {
     public long Id { get; set; }
+    public int CptsId { get; set; }
     public int ProtocoleId { get; set; }
     public int Numero { get; set; }
     public string ContenuMarkdown { get; set; } = "";
@@ -59,9 +61,10 @@ public class VersionProtocole
 }
 
 /// <summary>A document attached to a protocol (PDF, image).</summary>
-public class DocumentProtocole
+public class DocumentProtocole : IPropreACpts
 {
     public long Id { get; set; }
+    public int CptsId { get; set; }
     public int ProtocoleId { get; set; }
     public string NomFichier { get; set; } = "";
     public string TypeContenu { get; set; } = "";

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -30,7 +31,7 @@ public static class StatutsPlanSortie
 /// checklist (<see cref="ElementSortie"/>) whose missing items 48 h before the date raise an alert, closed
 /// after the D+7 follow-up call with its outcome (readmission within 30 days or not).
 /// </summary>
-public class PlanSortie
+public class PlanSortie : IPropreACpts
 {
     public long Id { get; set; }
     public int CptsId { get; set; }
@@ -63,9 +64,10 @@ public class PlanSortie
 }
 
 /// <summary>One item of a discharge checklist, with its owner and due date.</summary>
-public class ElementSortie
+public class ElementSortie : IPropreACpts
 {
     public long Id { get; set; }
+    public int CptsId { get; set; }
     public long PlanSortieId { get; set; }
     public int Ordre { get; set; }
     public string Libelle { get; set; } = "";
@@ -79,7 +81,7 @@ public class ElementSortie
 }
 
 /// <summary>An item of the CPTS's checklist template, copied into every new discharge plan.</summary>
-public class ModeleElementSortie
+public class ModeleElementSortie : IPropreACpts
 {
     public int Id { get; set; }
     public int CptsId { get; set; }
@@ -92,7 +94,7 @@ public class ModeleElementSortie
 }
 
 /// <summary>Pathway settings of a CPTS, tuned by the Coordination.</summary>
-public class ParametresParcours
+public class ParametresParcours : IPropreACpts
 {
     public int CptsId { get; set; }
     /// <summary>Hours after which an open care request is escalated to the Coordination.</summary>

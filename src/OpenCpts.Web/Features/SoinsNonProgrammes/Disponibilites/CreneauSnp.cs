@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
@@ -63,9 +64,10 @@ public static class StatutsCreneau
 /// One unscheduled-care slot of a professional, materialised from a <see cref="ModeleDisponibilite"/>
 /// (or published one-off). Times are UTC; the SAS sees them with the Europe/Paris offset.
 /// </summary>
-public class CreneauSnp
+public class CreneauSnp : IPropreACpts
 {
     public long Id { get; set; }
+    public int CptsId { get; set; }
     public int ProfessionnelId { get; set; }
     /// <summary>The practice site (activity) where the consultation takes place.</summary>
     public int? ActiviteId { get; set; }

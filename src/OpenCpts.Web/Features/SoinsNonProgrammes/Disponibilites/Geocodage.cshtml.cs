@@ -40,11 +40,16 @@ public class GeocodageModel(OpenCptsDb db, CptsCourante cpts, SaisirCoordonneesS
     public IActionResult OnPostGeocoder()
     {
         // Runs after the response: a slow or absent address service never holds a request.
+        var cptsId = db.Perimetre.CptsId;
         _ = Task.Run(async () =>
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                if (cptsId is { } id)
+                {
+                    scope.ServiceProvider.GetRequiredService<PerimetreCpts>().Fixer(id);
+                }
                 await scope.ServiceProvider.GetRequiredService<GeocoderTerritoire>().ExecuteAsync();
             }
             catch (Exception ex)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
@@ -9,9 +10,10 @@ namespace OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 /// materialised from it over a rolling horizon; editing or suspending it withdraws future free
 /// slots but never touches booked ones.
 /// </summary>
-public class ModeleDisponibilite
+public class ModeleDisponibilite : IPropreACpts
 {
     public int Id { get; set; }
+    public int CptsId { get; set; }
     public int ProfessionnelId { get; set; }
     public int? ActiviteId { get; set; }
     public DayOfWeek JourSemaine { get; set; }

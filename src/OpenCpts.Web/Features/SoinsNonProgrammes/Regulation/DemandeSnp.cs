@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
 
@@ -40,9 +41,10 @@ public static class StatutsDemande
 /// <summary>
 /// A patient's call taken by the regulation desk. It ends oriented (a booking), without solution, or cancelled.
 /// </summary>
-public class DemandeSnp
+public class DemandeSnp : IPropreACpts
 {
     public long Id { get; set; }
+    public int CptsId { get; set; }
     public string NomPatient { get; set; } = "";
     public string PrenomPatient { get; set; } = "";
     public DateOnly DateNaissance { get; set; }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 
@@ -25,9 +26,10 @@ public static class OriginesReservation
 /// A booking of an unscheduled-care slot for a patient. Only the minimum of patient data is kept
 /// (health data: every read is audited by the pages that show it).
 /// </summary>
-public class ReservationSnp
+public class ReservationSnp : IPropreACpts
 {
     public long Id { get; set; }
+    public int CptsId { get; set; }
     public long CreneauSnpId { get; set; }
     public string NomPatient { get; set; } = "";
     public string PrenomPatient { get; set; } = "";

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
+using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire;
 
@@ -27,9 +28,10 @@ public static class StatutsInvitation
 /// extra ("surnuméraire") appointment. The first acceptance of a request wins: its request becomes
 /// oriented and the other invitations are closed.
 /// </summary>
-public class InvitationSurnumeraire
+public class InvitationSurnumeraire : IPropreACpts
 {
     public long Id { get; set; }
+    public int CptsId { get; set; }
     public long DemandeSnpId { get; set; }
     public int ProfessionnelId { get; set; }
     public DateTime EnvoyeeLeUtc { get; set; }

@@ -15,6 +15,7 @@ using OpenCpts.Tests.Features.Comptes;
 using OpenCpts.Tests.Features.Parcours.Protocoles;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.Comptes.Rattachement;
 using OpenCpts.Web.Features.Parcours;
 
 namespace OpenCpts.Tests.Features.Parcours.Modeles;
@@ -327,8 +328,12 @@ public partial class ModelesParcoursTests
                 {
                     http.User = principal;
                 }
-                var resultat = new ViewComponentResult { ViewComponentName = "TachesEnRetard" };
-                await resultat.ExecuteResultAsync(new ActionContext(http, new RouteData(), new ActionDescriptor()));
+                // Outside the pipeline: the request's CPTS is resolved here as the pipeline would.
+                await CptsDeLaRequete.ResoudreAsync(http, async h =>
+                {
+                    var resultat = new ViewComponentResult { ViewComponentName = "TachesEnRetard" };
+                    await resultat.ExecuteResultAsync(new ActionContext(h, new RouteData(), new ActionDescriptor()));
+                });
             }));
             next(app);
         };

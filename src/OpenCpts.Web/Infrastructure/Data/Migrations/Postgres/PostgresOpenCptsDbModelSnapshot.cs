@@ -538,6 +538,28 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("JetonsApi");
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.Comptes.Rattachement.RattachementCpts", b =>
+                {
+                    b.Property<string>("UtilisateurId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RattacheLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RattachePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("UtilisateurId", "CptsId");
+
+                    b.HasIndex("CptsId");
+
+                    b.ToTable("RattachementsCpts", (string)null);
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.Comptes.Utilisateur", b =>
                 {
                     b.Property<string>("Id")
@@ -706,100 +728,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("RejetsImport");
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.AffectationMt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("DemandeMedecinTraitantId")
-                        .HasColumnType("bigint");
-
-                    b.Property<double?>("DistanceKm")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("MotifRefus")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("ProfessionnelId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("PropositionAppariementId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime?>("RepondueLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Statut")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DemandeMedecinTraitantId", "Statut");
-
-                    b.HasIndex("ProfessionnelId", "Statut");
-
-                    b.HasIndex("PropositionAppariementId", "DemandeMedecinTraitantId")
-                        .IsUnique();
-
-                    b.ToTable("AffectationsMedecinTraitant", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.CapaciteMedecin", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int?>("AgeMax")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("AgeMin")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("CommunesAcceptees")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int>("CriteresExiges")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("EnPause")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime>("ModifieeLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ModifieePar")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("NouveauxPatientsParMois")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ProfessionnelId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProfessionnelId")
-                        .IsUnique();
-
-                    b.ToTable("CapacitesMedecin", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_CapacitesMedecin_Positive", "\"NouveauxPatientsParMois\" >= 0");
-                        });
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Demandes.DemandeMedecinTraitant", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -921,7 +850,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("DemandesMedecinTraitant", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.HistoriqueDemandeMt", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Demandes.HistoriqueDemandeMt", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -936,6 +865,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("Commentaire")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
 
                     b.Property<long>("DemandeMedecinTraitantId")
                         .HasColumnType("bigint");
@@ -954,12 +886,133 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("DemandeMedecinTraitantId", "LeUtc");
 
                     b.ToTable("HistoriqueDemandesMedecinTraitant", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.PonderationPriorite", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Demandes.UsageUnique", b =>
+                {
+                    b.Property<string>("Cle")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("ExpireLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Cle");
+
+                    b.HasIndex("ExpireLeUtc");
+
+                    b.ToTable("UsagesUniques", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Propositions.AffectationMt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DemandeMedecinTraitantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("DistanceKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PropositionAppariementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("RepondueLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("DemandeMedecinTraitantId", "Statut");
+
+                    b.HasIndex("ProfessionnelId", "Statut");
+
+                    b.HasIndex("PropositionAppariementId", "DemandeMedecinTraitantId")
+                        .IsUnique();
+
+                    b.ToTable("AffectationsMedecinTraitant", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Propositions.CapaciteMedecin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AgeMax")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AgeMin")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommunesAcceptees")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CriteresExiges")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("EnPause")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifieeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifieePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("NouveauxPatientsParMois")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("ProfessionnelId")
+                        .IsUnique();
+
+                    b.ToTable("CapacitesMedecin", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CapacitesMedecin_Positive", "\"NouveauxPatientsParMois\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Propositions.PonderationPriorite", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1012,7 +1065,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("PonderationsPriorite", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.PropositionAppariement", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Propositions.PropositionAppariement", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1046,22 +1099,6 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("CptsId");
 
                     b.ToTable("PropositionsAppariement", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.UsageUnique", b =>
-                {
-                    b.Property<string>("Cle")
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
-
-                    b.Property<DateTime>("ExpireLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Cle");
-
-                    b.HasIndex("ExpireLeUtc");
-
-                    b.ToTable("UsagesUniques", (string)null);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DemandePriseEnCharge", b =>
@@ -1180,6 +1217,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("ProfessionnelId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("NotifieLeUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1187,6 +1227,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("DemandePriseEnChargeId", "ProfessionnelId");
+
+                    b.HasIndex("CptsId");
 
                     b.HasIndex("ProfessionnelId");
 
@@ -1212,6 +1254,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("NomFichier")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1230,6 +1275,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("ProtocoleId");
 
                     b.ToTable("DocumentsProtocole", (string)null);
@@ -1242,6 +1289,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("Echeance")
                         .HasColumnType("date");
@@ -1273,6 +1323,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("ResponsableProfessionnelId");
 
                     b.HasIndex("PlanSortieId", "Ordre");
@@ -1293,6 +1345,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
 
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("DelaiJours")
                         .HasColumnType("integer");
 
@@ -1309,6 +1364,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("ModeleParcoursId", "Ordre");
 
                     b.ToTable("EtapesModele", (string)null);
@@ -1321,6 +1378,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("DebutLe")
                         .HasColumnType("date");
@@ -1340,6 +1400,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("ModeleParcoursId");
 
                     b.HasIndex("PatientParcoursId");
@@ -1356,6 +1418,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Lecteur")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1365,6 +1430,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("MessageEquipeId", "UtilisateurId");
+
+                    b.HasIndex("CptsId");
 
                     b.ToTable("LecturesMessage", (string)null);
                 });
@@ -1383,6 +1450,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AjoutePar")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("MotifRetrait")
                         .HasMaxLength(200)
@@ -1409,6 +1479,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
 
                     b.HasIndex("ProfessionnelId");
 
@@ -1445,6 +1517,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("EnvoyeLeUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1457,6 +1532,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
 
                     b.HasIndex("PatientParcoursId", "EnvoyeLeUtc");
 
@@ -1623,6 +1700,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
                     b.Property<long>("MessageEquipeId")
                         .HasColumnType("bigint");
 
@@ -1640,6 +1720,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
 
                     b.HasIndex("MessageEquipeId");
 
@@ -1787,6 +1869,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
 
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("Echeance")
                         .HasColumnType("date");
 
@@ -1815,6 +1900,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
 
                     b.HasIndex("InscriptionParcoursId");
 
@@ -1849,6 +1936,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(100000)
                         .HasColumnType("character varying(100000)");
 
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreeLeUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1860,13 +1950,169 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("ProtocoleId", "Numero")
                         .IsUnique();
 
                     b.ToTable("VersionsProtocole", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.CreneauSnp", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Sas.CompteRegulateurSas", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Actif")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IdentifiantNational")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdentifiantSas")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("MisAJourLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdentifiantNational")
+                        .IsUnique();
+
+                    b.HasIndex("IdentifiantSas")
+                        .IsUnique();
+
+                    b.ToTable("ComptesRegulateursSas", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Sas.EnvoiSas", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("EnvoyeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime?>("ProchainEssaiUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ReservationSnpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("ProchainEssaiUtc");
+
+                    b.HasIndex("ReservationSnpId");
+
+                    b.ToTable("EnvoisSas", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Sas.JetonConnexionSas", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CompteRegulateurSasId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CreneauSnpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpireLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("UtiliseLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompteRegulateurSasId");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.ToTable("JetonsConnexionSas", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Sas.ReservationSas", b =>
+                {
+                    b.Property<long>("ReservationSnpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CompteRegulateurSasId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReservationSnpId");
+
+                    b.HasIndex("CompteRegulateurSasId");
+
+                    b.HasIndex("CptsId");
+
+                    b.ToTable("ReservationsSas", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites.CreneauSnp", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1879,6 +2125,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<bool>("AvecRendezVous")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreeLeUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1924,6 +2173,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ActiviteId");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("ModeleDisponibiliteId");
 
                     b.HasIndex("ProfessionnelId", "DebutUtc")
@@ -1937,7 +2188,122 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.DemandeSnp", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites.FluxCalendrier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RevoqueLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.HasIndex("ProfessionnelId");
+
+                    b.ToTable("FluxCalendriers");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites.ModeleDisponibilite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActiviteId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Archive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AvecRendezVous")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateFin")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DureeCreneauMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("HeureDebut")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("HeureFin")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("JourSemaine")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("MisAJourLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SuspenduAu")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SuspenduDu")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TypeConsultation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Visibilite")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiviteId");
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("ProfessionnelId");
+
+                    b.ToTable("ModelesDisponibilite", t =>
+                        {
+                            t.HasCheckConstraint("CK_ModeleDisponibilite_Duree", "\"DureeCreneauMinutes\" BETWEEN 5 AND 240");
+
+                            t.HasCheckConstraint("CK_ModeleDisponibilite_Heures", "\"HeureFin\" > \"HeureDebut\"");
+                        });
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Regulation.DemandeSnp", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1951,6 +2317,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("CodeCommune")
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreeLeUtc")
                         .HasColumnType("timestamp with time zone");
@@ -2012,6 +2381,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("CreeLeUtc");
 
                     b.HasIndex("ReservationSnpId");
@@ -2019,173 +2390,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("DemandesSnp");
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.FluxCalendrier", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreeLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Empreinte")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("ProfessionnelId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("RevoqueLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Empreinte")
-                        .IsUnique();
-
-                    b.HasIndex("ProfessionnelId");
-
-                    b.ToTable("FluxCalendriers");
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.InvitationSurnumeraire", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int?>("ActiviteId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("DemandeSnpId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime>("EnvoyeeLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("EnvoyeePar")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("MotifRefus")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<int>("ProfessionnelId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("RendezVousUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("ReponduLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Statut")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ActiviteId");
-
-                    b.HasIndex("DemandeSnpId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_InvitationsSurnumeraire_Acceptee")
-                        .HasFilter("\"Statut\" = 'Acceptee'");
-
-                    b.HasIndex("DemandeSnpId", "ProfessionnelId")
-                        .IsUnique();
-
-                    b.HasIndex("ProfessionnelId", "Statut");
-
-                    b.ToTable("InvitationsSurnumeraire");
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int?>("ActiviteId")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("Archive")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("AvecRendezVous")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime>("CreeLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("DateDebut")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("DateFin")
-                        .HasColumnType("date");
-
-                    b.Property<int>("DureeCreneauMinutes")
-                        .HasColumnType("integer");
-
-                    b.Property<TimeOnly>("HeureDebut")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<TimeOnly>("HeureFin")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<int>("JourSemaine")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("MisAJourLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Motif")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("ProfessionnelId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("SuspenduAu")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("SuspenduDu")
-                        .HasColumnType("date");
-
-                    b.Property<string>("TypeConsultation")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<string>("Visibilite")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ActiviteId");
-
-                    b.HasIndex("ProfessionnelId");
-
-                    b.ToTable("ModelesDisponibilite", t =>
-                        {
-                            t.HasCheckConstraint("CK_ModeleDisponibilite_Duree", "\"DureeCreneauMinutes\" BETWEEN 5 AND 240");
-
-                            t.HasCheckConstraint("CK_ModeleDisponibilite_Heures", "\"HeureFin\" > \"HeureDebut\"");
-                        });
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Reservations.ReservationSnp", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2202,6 +2407,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("CodeCommune")
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreeLeUtc")
                         .HasColumnType("timestamp with time zone");
@@ -2254,11 +2462,74 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("CreneauSnpId")
                         .IsUnique()
                         .HasFilter("\"Active\" = TRUE");
 
                     b.ToTable("ReservationsSnp");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire.InvitationSurnumeraire", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ActiviteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DemandeSnpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("EnvoyeeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnvoyeePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RendezVousUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReponduLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiviteId");
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("DemandeSnpId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_InvitationsSurnumeraire_Acceptee")
+                        .HasFilter("\"Statut\" = 'Acceptee'");
+
+                    b.HasIndex("DemandeSnpId", "ProfessionnelId")
+                        .IsUnique();
+
+                    b.HasIndex("ProfessionnelId", "Statut");
+
+                    b.ToTable("InvitationsSurnumeraire");
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Territoire.Commune", b =>
@@ -2348,6 +2619,10 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
 
+                    b.Property<string>("Hote")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2359,151 +2634,10 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Hote")
+                        .IsUnique();
+
                     b.ToTable("Cpts");
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Fhir.CompteRegulateurSas", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<bool>("Actif")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime>("CreeLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("IdentifiantNational")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("IdentifiantSas")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("MisAJourLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Nom")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Prenom")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IdentifiantNational")
-                        .IsUnique();
-
-                    b.HasIndex("IdentifiantSas")
-                        .IsUnique();
-
-                    b.ToTable("ComptesRegulateursSas", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Fhir.EnvoiSas", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CreeLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DerniereErreur")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTime?>("EnvoyeLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Nature")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<DateTime?>("ProchainEssaiUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("ReservationSnpId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Tentatives")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProchainEssaiUtc");
-
-                    b.HasIndex("ReservationSnpId");
-
-                    b.ToTable("EnvoisSas", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Fhir.JetonConnexionSas", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("CompteRegulateurSasId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime>("CreeLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("CreneauSnpId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Empreinte")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("ExpireLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("UtiliseLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CompteRegulateurSasId");
-
-                    b.HasIndex("Empreinte")
-                        .IsUnique();
-
-                    b.ToTable("JetonsConnexionSas", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Fhir.ReservationSas", b =>
-                {
-                    b.Property<long>("ReservationSnpId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("CompteRegulateurSasId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("ReservationSnpId");
-
-                    b.HasIndex("CompteRegulateurSasId");
-
-                    b.ToTable("ReservationsSas", (string)null);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Infrastructure.Audit.EntreeAudit", b =>
@@ -2526,6 +2660,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AgentUtilisateur")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("CptsId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(200)
@@ -2566,6 +2703,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("HorodatageUtc");
 
                     b.HasIndex("PatientId");
@@ -2604,6 +2743,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<int?>("CptsId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreeLeUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -2623,6 +2765,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
 
                     b.HasIndex("CreeLeUtc");
 
@@ -2729,6 +2873,21 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.Comptes.Rattachement.RattachementCpts", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Comptes.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.Comptes.Utilisateur", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
@@ -2751,37 +2910,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.AffectationMt", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", null)
-                        .WithMany()
-                        .HasForeignKey("DemandeMedecinTraitantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
-                        .WithMany()
-                        .HasForeignKey("ProfessionnelId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.PropositionAppariement", null)
-                        .WithMany()
-                        .HasForeignKey("PropositionAppariementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.CapaciteMedecin", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
-                        .WithMany()
-                        .HasForeignKey("ProfessionnelId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Demandes.DemandeMedecinTraitant", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Territoire.Commune", null)
                         .WithMany()
@@ -2795,7 +2924,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", null)
+                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.Demandes.DemandeMedecinTraitant", null)
                         .WithMany()
                         .HasForeignKey("FusionneeDansId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2806,16 +2935,46 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.HistoriqueDemandeMt", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Demandes.HistoriqueDemandeMt", b =>
                 {
-                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", null)
+                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.Demandes.DemandeMedecinTraitant", null)
                         .WithMany()
                         .HasForeignKey("DemandeMedecinTraitantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.PonderationPriorite", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Propositions.AffectationMt", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.Demandes.DemandeMedecinTraitant", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeMedecinTraitantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.Propositions.PropositionAppariement", null)
+                        .WithMany()
+                        .HasForeignKey("PropositionAppariementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Propositions.CapaciteMedecin", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Propositions.PonderationPriorite", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
                         .WithMany()
@@ -2824,7 +2983,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.PropositionAppariement", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Propositions.PropositionAppariement", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
                         .WithMany()
@@ -3088,14 +3247,47 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.CreneauSnp", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Sas.EnvoiSas", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.Reservations.ReservationSnp", null)
+                        .WithMany()
+                        .HasForeignKey("ReservationSnpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Sas.JetonConnexionSas", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Sas.CompteRegulateurSas", null)
+                        .WithMany()
+                        .HasForeignKey("CompteRegulateurSasId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Sas.ReservationSas", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Sas.CompteRegulateurSas", null)
+                        .WithMany()
+                        .HasForeignKey("CompteRegulateurSasId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.Reservations.ReservationSnp", null)
+                        .WithOne()
+                        .HasForeignKey("OpenCpts.Web.Features.Sas.ReservationSas", "ReservationSnpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites.CreneauSnp", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Annuaire.ActiviteProfessionnelle", null)
                         .WithMany()
                         .HasForeignKey("ActiviteId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", null)
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites.ModeleDisponibilite", null)
                         .WithMany()
                         .HasForeignKey("ModeleDisponibiliteId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3107,15 +3299,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.DemandeSnp", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", null)
-                        .WithMany()
-                        .HasForeignKey("ReservationSnpId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.FluxCalendrier", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites.FluxCalendrier", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
                         .WithMany()
@@ -3124,14 +3308,45 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.InvitationSurnumeraire", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites.ModeleDisponibilite", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Annuaire.ActiviteProfessionnelle", null)
                         .WithMany()
                         .HasForeignKey("ActiviteId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.DemandeSnp", null)
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Regulation.DemandeSnp", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.Reservations.ReservationSnp", null)
+                        .WithMany()
+                        .HasForeignKey("ReservationSnpId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Reservations.ReservationSnp", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites.CreneauSnp", null)
+                        .WithMany()
+                        .HasForeignKey("CreneauSnpId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire.InvitationSurnumeraire", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.ActiviteProfessionnelle", null)
+                        .WithMany()
+                        .HasForeignKey("ActiviteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.Regulation.DemandeSnp", null)
                         .WithMany()
                         .HasForeignKey("DemandeSnpId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3141,29 +3356,6 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ProfessionnelId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Annuaire.ActiviteProfessionnelle", null)
-                        .WithMany()
-                        .HasForeignKey("ActiviteId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
-                        .WithMany()
-                        .HasForeignKey("ProfessionnelId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.CreneauSnp", null)
-                        .WithMany()
-                        .HasForeignKey("CreneauSnpId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3182,39 +3374,6 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Commune");
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Fhir.EnvoiSas", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", null)
-                        .WithMany()
-                        .HasForeignKey("ReservationSnpId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Fhir.JetonConnexionSas", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Fhir.CompteRegulateurSas", null)
-                        .WithMany()
-                        .HasForeignKey("CompteRegulateurSasId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Fhir.ReservationSas", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Fhir.CompteRegulateurSas", null)
-                        .WithMany()
-                        .HasForeignKey("CompteRegulateurSasId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", null)
-                        .WithOne()
-                        .HasForeignKey("OpenCpts.Web.Fhir.ReservationSas", "ReservationSnpId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Annuaire.Professionnel", b =>

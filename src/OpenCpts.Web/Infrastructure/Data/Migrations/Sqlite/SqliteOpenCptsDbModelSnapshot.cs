@@ -519,6 +519,28 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("JetonsApi");
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.Comptes.Rattachement.RattachementCpts", b =>
+                {
+                    b.Property<string>("UtilisateurId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RattacheLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RattachePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UtilisateurId", "CptsId");
+
+                    b.HasIndex("CptsId");
+
+                    b.ToTable("RattachementsCpts", (string)null);
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.Comptes.Utilisateur", b =>
                 {
                     b.Property<string>("Id")
@@ -683,96 +705,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("RejetsImport");
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.AffectationMt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DemandeMedecinTraitantId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("DistanceKm")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("MotifRefus")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProfessionnelId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PropositionAppariementId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("RepondueLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Statut")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DemandeMedecinTraitantId", "Statut");
-
-                    b.HasIndex("ProfessionnelId", "Statut");
-
-                    b.HasIndex("PropositionAppariementId", "DemandeMedecinTraitantId")
-                        .IsUnique();
-
-                    b.ToTable("AffectationsMedecinTraitant", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.CapaciteMedecin", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("AgeMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("AgeMin")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CommunesAcceptees")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CriteresExiges")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("EnPause")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ModifieeLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModifieePar")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("NouveauxPatientsParMois")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProfessionnelId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProfessionnelId")
-                        .IsUnique();
-
-                    b.ToTable("CapacitesMedecin", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_CapacitesMedecin_Positive", "\"NouveauxPatientsParMois\" >= 0");
-                        });
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Demandes.DemandeMedecinTraitant", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -892,7 +825,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("DemandesMedecinTraitant", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.HistoriqueDemandeMt", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Demandes.HistoriqueDemandeMt", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -905,6 +838,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Commentaire")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("DemandeMedecinTraitantId")
                         .HasColumnType("INTEGER");
@@ -923,12 +859,129 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("DemandeMedecinTraitantId", "LeUtc");
 
                     b.ToTable("HistoriqueDemandesMedecinTraitant", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.PonderationPriorite", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Demandes.UsageUnique", b =>
+                {
+                    b.Property<string>("Cle")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpireLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Cle");
+
+                    b.HasIndex("ExpireLeUtc");
+
+                    b.ToTable("UsagesUniques", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Propositions.AffectationMt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DemandeMedecinTraitantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("DistanceKm")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PropositionAppariementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RepondueLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("DemandeMedecinTraitantId", "Statut");
+
+                    b.HasIndex("ProfessionnelId", "Statut");
+
+                    b.HasIndex("PropositionAppariementId", "DemandeMedecinTraitantId")
+                        .IsUnique();
+
+                    b.ToTable("AffectationsMedecinTraitant", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Propositions.CapaciteMedecin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgeMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgeMin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommunesAcceptees")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriteresExiges")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EnPause")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifieeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifieePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NouveauxPatientsParMois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("ProfessionnelId")
+                        .IsUnique();
+
+                    b.ToTable("CapacitesMedecin", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CapacitesMedecin_Positive", "\"NouveauxPatientsParMois\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Propositions.PonderationPriorite", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -979,7 +1032,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("PonderationsPriorite", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.PropositionAppariement", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Propositions.PropositionAppariement", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1011,22 +1064,6 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("CptsId");
 
                     b.ToTable("PropositionsAppariement", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.UsageUnique", b =>
-                {
-                    b.Property<string>("Cle")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpireLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Cle");
-
-                    b.HasIndex("ExpireLeUtc");
-
-                    b.ToTable("UsagesUniques", (string)null);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DemandePriseEnCharge", b =>
@@ -1143,6 +1180,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("ProfessionnelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("NotifieLeUtc")
                         .HasColumnType("TEXT");
 
@@ -1150,6 +1190,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("DemandePriseEnChargeId", "ProfessionnelId");
+
+                    b.HasIndex("CptsId");
 
                     b.HasIndex("ProfessionnelId");
 
@@ -1173,6 +1215,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NomFichier")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1191,6 +1236,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("ProtocoleId");
 
                     b.ToTable("DocumentsProtocole", (string)null);
@@ -1200,6 +1247,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("Echeance")
@@ -1232,6 +1282,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("ResponsableProfessionnelId");
 
                     b.HasIndex("PlanSortieId", "Ordre");
@@ -1250,6 +1302,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DelaiJours")
                         .HasColumnType("INTEGER");
 
@@ -1266,6 +1321,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("ModeleParcoursId", "Ordre");
 
                     b.ToTable("EtapesModele", (string)null);
@@ -1275,6 +1332,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("DebutLe")
@@ -1295,6 +1355,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("ModeleParcoursId");
 
                     b.HasIndex("PatientParcoursId");
@@ -1311,6 +1373,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Lecteur")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1320,6 +1385,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("MessageEquipeId", "UtilisateurId");
+
+                    b.HasIndex("CptsId");
 
                     b.ToTable("LecturesMessage", (string)null);
                 });
@@ -1336,6 +1403,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("AjoutePar")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MotifRetrait")
                         .HasMaxLength(200)
@@ -1362,6 +1432,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
 
                     b.HasIndex("ProfessionnelId");
 
@@ -1396,6 +1468,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("EnvoyeLeUtc")
                         .HasColumnType("TEXT");
 
@@ -1408,6 +1483,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
 
                     b.HasIndex("PatientParcoursId", "EnvoyeLeUtc");
 
@@ -1566,6 +1643,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("MessageEquipeId")
                         .HasColumnType("INTEGER");
 
@@ -1583,6 +1663,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
 
                     b.HasIndex("MessageEquipeId");
 
@@ -1724,6 +1806,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Echeance")
                         .HasColumnType("TEXT");
 
@@ -1752,6 +1837,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
 
                     b.HasIndex("InscriptionParcoursId");
 
@@ -1784,6 +1871,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreeLeUtc")
                         .HasColumnType("TEXT");
 
@@ -1795,13 +1885,163 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("ProtocoleId", "Numero")
                         .IsUnique();
 
                     b.ToTable("VersionsProtocole", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.CreneauSnp", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Sas.CompteRegulateurSas", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Actif")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentifiantNational")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentifiantSas")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MisAJourLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdentifiantNational")
+                        .IsUnique();
+
+                    b.HasIndex("IdentifiantSas")
+                        .IsUnique();
+
+                    b.ToTable("ComptesRegulateursSas", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Sas.EnvoiSas", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EnvoyeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProchainEssaiUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReservationSnpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("ProchainEssaiUtc");
+
+                    b.HasIndex("ReservationSnpId");
+
+                    b.ToTable("EnvoisSas", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Sas.JetonConnexionSas", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompteRegulateurSasId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreneauSnpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpireLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UtiliseLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompteRegulateurSasId");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.ToTable("JetonsConnexionSas", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Sas.ReservationSas", b =>
+                {
+                    b.Property<long>("ReservationSnpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompteRegulateurSasId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReservationSnpId");
+
+                    b.HasIndex("CompteRegulateurSasId");
+
+                    b.HasIndex("CptsId");
+
+                    b.ToTable("ReservationsSas", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites.CreneauSnp", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1811,6 +2051,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("AvecRendezVous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreeLeUtc")
@@ -1857,6 +2100,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ActiviteId");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("ModeleDisponibiliteId");
 
                     b.HasIndex("ProfessionnelId", "DebutUtc")
@@ -1870,7 +2115,118 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.DemandeSnp", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites.FluxCalendrier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevoqueLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.HasIndex("ProfessionnelId");
+
+                    b.ToTable("FluxCalendriers");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites.ModeleDisponibilite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActiviteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Archive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AvecRendezVous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DureeCreneauMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("HeureDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("HeureFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JourSemaine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MisAJourLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SuspenduAu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SuspenduDu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeConsultation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibilite")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiviteId");
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("ProfessionnelId");
+
+                    b.ToTable("ModelesDisponibilite", t =>
+                        {
+                            t.HasCheckConstraint("CK_ModeleDisponibilite_Duree", "\"DureeCreneauMinutes\" BETWEEN 5 AND 240");
+
+                            t.HasCheckConstraint("CK_ModeleDisponibilite_Heures", "\"HeureFin\" > \"HeureDebut\"");
+                        });
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Regulation.DemandeSnp", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1882,6 +2238,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("CodeCommune")
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreeLeUtc")
                         .HasColumnType("TEXT");
@@ -1943,6 +2302,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("CreeLeUtc");
 
                     b.HasIndex("ReservationSnpId");
@@ -1950,167 +2311,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("DemandesSnp");
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.FluxCalendrier", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreeLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Empreinte")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProfessionnelId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("RevoqueLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Empreinte")
-                        .IsUnique();
-
-                    b.HasIndex("ProfessionnelId");
-
-                    b.ToTable("FluxCalendriers");
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.InvitationSurnumeraire", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ActiviteId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DemandeSnpId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("EnvoyeeLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EnvoyeePar")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MotifRefus")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProfessionnelId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("RendezVousUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ReponduLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Statut")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ActiviteId");
-
-                    b.HasIndex("DemandeSnpId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_InvitationsSurnumeraire_Acceptee")
-                        .HasFilter("\"Statut\" = 'Acceptee'");
-
-                    b.HasIndex("DemandeSnpId", "ProfessionnelId")
-                        .IsUnique();
-
-                    b.HasIndex("ProfessionnelId", "Statut");
-
-                    b.ToTable("InvitationsSurnumeraire");
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ActiviteId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Archive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("AvecRendezVous")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreeLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DateDebut")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("DateFin")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DureeCreneauMinutes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<TimeOnly>("HeureDebut")
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly>("HeureFin")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("JourSemaine")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("MisAJourLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Motif")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProfessionnelId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("SuspenduAu")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("SuspenduDu")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TypeConsultation")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Visibilite")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ActiviteId");
-
-                    b.HasIndex("ProfessionnelId");
-
-                    b.ToTable("ModelesDisponibilite", t =>
-                        {
-                            t.HasCheckConstraint("CK_ModeleDisponibilite_Duree", "\"DureeCreneauMinutes\" BETWEEN 5 AND 240");
-
-                            t.HasCheckConstraint("CK_ModeleDisponibilite_Heures", "\"HeureFin\" > \"HeureDebut\"");
-                        });
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Reservations.ReservationSnp", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2125,6 +2326,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("CodeCommune")
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreeLeUtc")
                         .HasColumnType("TEXT");
@@ -2177,11 +2381,72 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("CreneauSnpId")
                         .IsUnique()
                         .HasFilter("\"Active\" = TRUE");
 
                     b.ToTable("ReservationsSnp");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire.InvitationSurnumeraire", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActiviteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DemandeSnpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnvoyeeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnvoyeePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RendezVousUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReponduLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiviteId");
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("DemandeSnpId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_InvitationsSurnumeraire_Acceptee")
+                        .HasFilter("\"Statut\" = 'Acceptee'");
+
+                    b.HasIndex("DemandeSnpId", "ProfessionnelId")
+                        .IsUnique();
+
+                    b.HasIndex("ProfessionnelId", "Statut");
+
+                    b.ToTable("InvitationsSurnumeraire");
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Territoire.Commune", b =>
@@ -2269,6 +2534,10 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(9)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hote")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2280,145 +2549,10 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Hote")
+                        .IsUnique();
+
                     b.ToTable("Cpts");
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Fhir.CompteRegulateurSas", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Actif")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreeLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IdentifiantNational")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IdentifiantSas")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("MisAJourLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Nom")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Prenom")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IdentifiantNational")
-                        .IsUnique();
-
-                    b.HasIndex("IdentifiantSas")
-                        .IsUnique();
-
-                    b.ToTable("ComptesRegulateursSas", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Fhir.EnvoiSas", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreeLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DerniereErreur")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("EnvoyeLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Nature")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ProchainEssaiUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ReservationSnpId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Tentatives")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProchainEssaiUtc");
-
-                    b.HasIndex("ReservationSnpId");
-
-                    b.ToTable("EnvoisSas", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Fhir.JetonConnexionSas", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CompteRegulateurSasId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreeLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreneauSnpId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Empreinte")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpireLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UtiliseLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CompteRegulateurSasId");
-
-                    b.HasIndex("Empreinte")
-                        .IsUnique();
-
-                    b.ToTable("JetonsConnexionSas", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Fhir.ReservationSas", b =>
-                {
-                    b.Property<long>("ReservationSnpId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CompteRegulateurSasId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ReservationSnpId");
-
-                    b.HasIndex("CompteRegulateurSasId");
-
-                    b.ToTable("ReservationsSas", (string)null);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Infrastructure.Audit.EntreeAudit", b =>
@@ -2439,6 +2573,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("AgentUtilisateur")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("CptsId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(200)
@@ -2479,6 +2616,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CptsId");
+
                     b.HasIndex("HorodatageUtc");
 
                     b.HasIndex("PatientId");
@@ -2515,6 +2654,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CptsId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreeLeUtc")
                         .HasColumnType("TEXT");
 
@@ -2534,6 +2676,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
 
                     b.HasIndex("CreeLeUtc");
 
@@ -2640,6 +2784,21 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.Comptes.Rattachement.RattachementCpts", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Comptes.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.Comptes.Utilisateur", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
@@ -2662,37 +2821,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.AffectationMt", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", null)
-                        .WithMany()
-                        .HasForeignKey("DemandeMedecinTraitantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
-                        .WithMany()
-                        .HasForeignKey("ProfessionnelId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.PropositionAppariement", null)
-                        .WithMany()
-                        .HasForeignKey("PropositionAppariementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.CapaciteMedecin", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
-                        .WithMany()
-                        .HasForeignKey("ProfessionnelId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Demandes.DemandeMedecinTraitant", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Territoire.Commune", null)
                         .WithMany()
@@ -2706,7 +2835,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", null)
+                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.Demandes.DemandeMedecinTraitant", null)
                         .WithMany()
                         .HasForeignKey("FusionneeDansId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2717,16 +2846,46 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.HistoriqueDemandeMt", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Demandes.HistoriqueDemandeMt", b =>
                 {
-                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.DemandeMedecinTraitant", null)
+                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.Demandes.DemandeMedecinTraitant", null)
                         .WithMany()
                         .HasForeignKey("DemandeMedecinTraitantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.PonderationPriorite", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Propositions.AffectationMt", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.Demandes.DemandeMedecinTraitant", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeMedecinTraitantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.MedecinTraitant.Propositions.PropositionAppariement", null)
+                        .WithMany()
+                        .HasForeignKey("PropositionAppariementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Propositions.CapaciteMedecin", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Propositions.PonderationPriorite", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
                         .WithMany()
@@ -2735,7 +2894,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.PropositionAppariement", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.MedecinTraitant.Propositions.PropositionAppariement", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
                         .WithMany()
@@ -2999,14 +3158,47 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.CreneauSnp", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Sas.EnvoiSas", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.Reservations.ReservationSnp", null)
+                        .WithMany()
+                        .HasForeignKey("ReservationSnpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Sas.JetonConnexionSas", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Sas.CompteRegulateurSas", null)
+                        .WithMany()
+                        .HasForeignKey("CompteRegulateurSasId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Sas.ReservationSas", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Sas.CompteRegulateurSas", null)
+                        .WithMany()
+                        .HasForeignKey("CompteRegulateurSasId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.Reservations.ReservationSnp", null)
+                        .WithOne()
+                        .HasForeignKey("OpenCpts.Web.Features.Sas.ReservationSas", "ReservationSnpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites.CreneauSnp", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Annuaire.ActiviteProfessionnelle", null)
                         .WithMany()
                         .HasForeignKey("ActiviteId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", null)
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites.ModeleDisponibilite", null)
                         .WithMany()
                         .HasForeignKey("ModeleDisponibiliteId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3018,15 +3210,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.DemandeSnp", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", null)
-                        .WithMany()
-                        .HasForeignKey("ReservationSnpId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.FluxCalendrier", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites.FluxCalendrier", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
                         .WithMany()
@@ -3035,14 +3219,45 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.InvitationSurnumeraire", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites.ModeleDisponibilite", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Annuaire.ActiviteProfessionnelle", null)
                         .WithMany()
                         .HasForeignKey("ActiviteId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.DemandeSnp", null)
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Regulation.DemandeSnp", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.Reservations.ReservationSnp", null)
+                        .WithMany()
+                        .HasForeignKey("ReservationSnpId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Reservations.ReservationSnp", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites.CreneauSnp", null)
+                        .WithMany()
+                        .HasForeignKey("CreneauSnpId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire.InvitationSurnumeraire", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.ActiviteProfessionnelle", null)
+                        .WithMany()
+                        .HasForeignKey("ActiviteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.Regulation.DemandeSnp", null)
                         .WithMany()
                         .HasForeignKey("DemandeSnpId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3052,29 +3267,6 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ProfessionnelId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ModeleDisponibilite", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Annuaire.ActiviteProfessionnelle", null)
-                        .WithMany()
-                        .HasForeignKey("ActiviteId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
-                        .WithMany()
-                        .HasForeignKey("ProfessionnelId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.CreneauSnp", null)
-                        .WithMany()
-                        .HasForeignKey("CreneauSnpId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3093,39 +3285,6 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Commune");
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Fhir.EnvoiSas", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", null)
-                        .WithMany()
-                        .HasForeignKey("ReservationSnpId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Fhir.JetonConnexionSas", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Fhir.CompteRegulateurSas", null)
-                        .WithMany()
-                        .HasForeignKey("CompteRegulateurSasId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Fhir.ReservationSas", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Fhir.CompteRegulateurSas", null)
-                        .WithMany()
-                        .HasForeignKey("CompteRegulateurSasId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenCpts.Web.Features.SoinsNonProgrammes.ReservationSnp", null)
-                        .WithOne()
-                        .HasForeignKey("OpenCpts.Web.Fhir.ReservationSas", "ReservationSnpId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Annuaire.Professionnel", b =>
