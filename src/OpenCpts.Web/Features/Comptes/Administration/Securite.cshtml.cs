@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCpts.Web.Features.Comptes.Rattachement;
 using OpenCpts.Web.Infrastructure.Validation;
 
 namespace OpenCpts.Web.Features.Comptes.Administration;
@@ -25,7 +26,7 @@ public sealed class FormulaireCompte
 
 /// <summary>Security administration by the Coordination: 2FA requirement per role, accounts, lockouts.</summary>
 [Authorize(Policy = Comptes.PolitiqueCoordination)]
-public class SecuriteModel(ExigerDeuxFacteurs exigences, ListerComptes lister, CreerCompte creer, DeverrouillerCompte deverrouiller) : PageModel
+public class SecuriteModel(ExigerDeuxFacteurs exigences, ListerComptes lister, CreerCompte creer, DeverrouillerCompte deverrouiller, RattacherCompte rattacher) : PageModel
 {
     public IReadOnlySet<string> RolesExigeant { get; private set; } = new HashSet<string>();
     public IReadOnlyList<CompteResume> ComptesListe { get; private set; } = [];
@@ -75,6 +76,39 @@ public class SecuriteModel(ExigerDeuxFacteurs exigences, ListerComptes lister, C
         await ChargerAsync(ct);
         return Page();
     }
+
+    /// <summary>A member who already has an account in another CPTS of the platform keeps it: the Coordination
+    /// attaches it to this CPTS (explicit, audited).</summary>
+    public async Task<IActionResult> OnPostRattacherAsync(string? emailRattachement, CancellationToken ct)
+    {
+        EmailRattachement = emailRattachement?.Trim() ?? "";
+        if (EmailRattachement.Length == 0)
+        {
+            ModelState.AddModelError(nameof(EmailRattachement), "L'adresse e-mail du compte est obligatoire.");
+        }
+        else
+        {
+            switch (await rattacher.ParEmailAsync(EmailRattachement, ct))
+            {
+                case ResultatRattachement.Rattache r:
+                    Message = $"Le compte {r.Email} agit désormais aussi dans cette CPTS.";
+                    return RedirectToPage();
+                case ResultatRattachement.DejaRattache r:
+                    Message = $"Le compte {r.Email} est déjà rattaché à cette CPTS.";
+                    return RedirectToPage();
+                case ResultatRattachement.CompteInconnu:
+                    ModelState.AddModelError(nameof(EmailRattachement), "Aucun compte n'a cette adresse : créez-le ci-dessous.");
+                    break;
+                default:
+                    ModelState.AddModelError(nameof(EmailRattachement), "Aucune CPTS n'est choisie.");
+                    break;
+            }
+        }
+        await ChargerAsync(ct);
+        return Page();
+    }
+
+    public string EmailRattachement { get; private set; } = "";
 
     private async Task ChargerAsync(CancellationToken ct)
     {
