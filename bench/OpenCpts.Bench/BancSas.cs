@@ -127,7 +127,7 @@ public static class BancSas
         var cpu = CpuServeur(serveur);
         var (latences, duree) = await ChargerAsync(libres.Take(2000).ToList(), 8, async id =>
         {
-            using var reponse = await http.PostAsJsonAsync("/api/snp/bookings", Corps(id));
+            using var reponse = await http.PostAsJsonAsync("/api/snp/reservations", Corps(id));
             if (reponse.StatusCode == HttpStatusCode.Created) { Interlocked.Increment(ref crees); }
             else { throw new InvalidOperationException($"{(int)reponse.StatusCode} {await reponse.Content.ReadAsStringAsync()}"); }
         });
@@ -138,7 +138,7 @@ public static class BancSas
         cpu = CpuServeur(serveur);
         (latences, duree) = await ChargerAsync(courses, 8, async id =>
         {
-            using var reponse = await http.PostAsJsonAsync("/api/snp/bookings", Corps(id));
+            using var reponse = await http.PostAsJsonAsync("/api/snp/reservations", Corps(id));
             if (reponse.StatusCode == HttpStatusCode.Created) { Interlocked.Increment(ref crees); }
             else if (reponse.StatusCode == HttpStatusCode.Conflict) { Interlocked.Increment(ref conflits); }
             else { throw new InvalidOperationException($"{(int)reponse.StatusCode} {await reponse.Content.ReadAsStringAsync()}"); }

@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenCpts.Web.Infrastructure.Temps;
+using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Annuaire;
-
-/// <summary>A page of API results.</summary>
-public sealed record PageApi<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
 public static class Annuaire
 {
@@ -29,18 +27,18 @@ public static class Annuaire
             .RequireAuthorization(Comptes.Comptes.PolitiqueAnnuaire)
             .ExcludeFromDescription();
 
-        var api = app.MapGroup("/api")
+        var api = app.MapGroup("/api/annuaire")
             .WithTags("Annuaire")
             .RequireAuthorization(Comptes.Comptes.PolitiqueAnnuaire)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        api.MapGet("/professionals", RechercherProfessionnelsApi)
+        api.MapGet("/professionnels", RechercherProfessionnelsApi)
             .WithName("RechercherProfessionnels")
             .WithSummary("Rechercher des professionnels de l'annuaire")
             .WithDescription("Texte libre (nom sans accents ou numéro RPPS), profession (code TRE_G15), spécialité (TRE_R38), commune (code INSEE), compétence déclarée, membres de la CPTS. Résultats paginés, triés par nom.");
 
-        api.MapGet("/professionals/{rpps}", ConsulterProfessionnelApi)
+        api.MapGet("/professionnels/{rpps}", ConsulterProfessionnelApi)
             .WithName("ConsulterProfessionnel")
             .WithSummary("Fiche d'un professionnel par son numéro RPPS")
             .WithDescription("Identité, profession, spécialité, adhésion à la CPTS, lieux d'exercice et compétences déclarées.");
@@ -79,9 +77,11 @@ public static class Annuaire
         string? q, string? profession, string? specialite, string? commune, string? competence, bool? membres,
         int? page, int? pageSize, RechercherProfessionnels recherche, CancellationToken ct)
     {
-        if (ValiderPagination(page, pageSize) is { } probleme)
+        var erreurs = new ErreursValidation();
+        var (numero, taille) = PaginationApi.Lire(page, pageSize, erreurs);
+        if (erreurs.Count > 0)
         {
-            return probleme;
+            return erreurs.EnProbleme("Paramètres de pagination invalides");
         }
         var r = await recherche.ExecuteAsync(new FiltreProfessionnels
         {
@@ -91,8 +91,8 @@ public static class Annuaire
             CodeCommune = commune,
             Competence = competence,
             MembresSeulement = membres == true,
-            Page = page ?? 1,
-            TaillePage = pageSize ?? Pagination.TailleParDefaut,
+            Page = numero,
+            TaillePage = taille,
         }, ct);
         return TypedResults.Ok(new PageApi<ProfessionnelTrouve>(r.Elements, r.Total, r.Page, r.TaillePage));
     }
@@ -107,17 +107,19 @@ public static class Annuaire
     private static async Task<Results<Ok<PageApi<StructureTrouvee>>, ValidationProblem>> RechercherStructuresApi(
         string? q, string? categorie, string? commune, int? page, int? pageSize, RechercherStructures recherche, CancellationToken ct)
     {
-        if (ValiderPagination(page, pageSize) is { } probleme)
+        var erreurs = new ErreursValidation();
+        var (numero, taille) = PaginationApi.Lire(page, pageSize, erreurs);
+        if (erreurs.Count > 0)
         {
-            return probleme;
+            return erreurs.EnProbleme("Paramètres de pagination invalides");
         }
         var r = await recherche.ExecuteAsync(new FiltreStructures
         {
             Texte = q,
             CodeCategorie = categorie,
             CodeCommune = commune,
-            Page = page ?? 1,
-            TaillePage = pageSize ?? Pagination.TailleParDefaut,
+            Page = numero,
+            TaillePage = taille,
         }, ct);
         return TypedResults.Ok(new PageApi<StructureTrouvee>(r.Elements, r.Total, r.Page, r.TaillePage));
     }
@@ -128,18 +130,4 @@ public static class Annuaire
             ? TypedResults.Ok(fiche)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Structure introuvable",
                 detail: $"Aucune structure de l'annuaire n'a l'identifiant {id}.");
-
-    private static ValidationProblem? ValiderPagination(int? page, int? pageSize)
-    {
-        var erreurs = new Dictionary<string, string[]>();
-        if (page is < 1)
-        {
-            erreurs["page"] = ["La page commence à 1."];
-        }
-        if (pageSize is < 1 or > Pagination.TailleMax)
-        {
-            erreurs["pageSize"] = [$"La taille de page doit être comprise entre 1 et {Pagination.TailleMax}."];
-        }
-        return erreurs.Count == 0 ? null : TypedResults.ValidationProblem(erreurs, title: "Paramètres de pagination invalides");
-    }
 }

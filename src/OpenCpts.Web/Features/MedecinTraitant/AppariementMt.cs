@@ -4,6 +4,8 @@ using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Features.MedecinTraitant.Demandes;
 using OpenCpts.Web.Features.MedecinTraitant.Medecins;
 using OpenCpts.Web.Features.MedecinTraitant.Propositions;
+using OpenCpts.Web.Infrastructure.Validation;
+using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.MedecinTraitant;
 
@@ -81,13 +83,20 @@ public static class AppariementMt
         return app;
     }
 
-    private static async Task<Ok<List<CapaciteApi>>> CapacitesAsync(ChargerDonneesAppariement charger, CancellationToken ct)
+    private static async Task<Results<Ok<PageApi<CapaciteApi>>, ValidationProblem>> CapacitesAsync(
+        int? page, int? pageSize, ChargerDonneesAppariement charger, CancellationToken ct)
     {
+        var erreurs = new ErreursValidation();
+        var (numero, taille) = PaginationApi.Lire(page, pageSize, erreurs);
+        if (erreurs.Count > 0)
+        {
+            return erreurs.EnProbleme("Paramètres de pagination invalides");
+        }
         var medecins = await charger.MedecinsAsync(null, ct);
-        return TypedResults.Ok(medecins.Select(m => new CapaciteApi(m.Rpps, m.NomAffiche, m.Capacite.EnPause ? 0 : m.CapaciteRestante,
+        return TypedResults.Ok(PaginationApi.Decouper([.. medecins.Select(m => new CapaciteApi(m.Rpps, m.NomAffiche, m.Capacite.EnPause ? 0 : m.CapaciteRestante,
                 m.Capacite.NouveauxPatientsParMois, m.Capacite.EnPause,
-                new RestrictionsApi(m.Capacite.Communes(), m.Capacite.AgeMin, m.Capacite.AgeMax, [.. Criteres.Codes(m.Capacite.CriteresExiges)])))
-            .ToList());
+                new RestrictionsApi(m.Capacite.Communes(), m.Capacite.AgeMin, m.Capacite.AgeMax, [.. Criteres.Codes(m.Capacite.CriteresExiges)])))],
+            numero, taille));
     }
 
     private static async Task<Created<PropositionApi>> ProposerAsync(LancerAppariement lancer, ChargerDonneesAppariement charger, ClaimsPrincipal utilisateur, CancellationToken ct)

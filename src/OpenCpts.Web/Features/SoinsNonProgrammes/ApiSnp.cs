@@ -9,6 +9,7 @@ using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Patients;
 using OpenCpts.Web.Infrastructure.Validation;
+using OpenCpts.Web.Infrastructure.Web;
 using OpenCpts.Web.Infrastructure.Temps;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
@@ -62,31 +63,32 @@ internal static class ApiSnp
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        api.MapGet("/slots", CreneauxAsync)
+        api.MapGet("/creneaux", CreneauxAsync)
             .WithName("CreneauxSnpLibres")
             .WithSummary("Créneaux de soins non programmés libres")
-            .WithDescription("Créneaux libres et à venir des professionnels du territoire. `from`/`to` : ISO 8601 (par défaut : maintenant, puis 48 h plus tard ; 31 jours au plus) ; `commune` : code INSEE du lieu de consultation ; `profession` : code TRE_G15 ; `type` : AMB, HH ou VR.");
+            .WithDescription("Créneaux libres et à venir des professionnels du territoire. `from`/`to` : ISO 8601 (par défaut : maintenant, puis 48 h plus tard ; 31 jours au plus) ; `commune` : code INSEE du lieu de consultation ; `profession` : code TRE_G15 ; `type` : AMB, HH ou VR. Paginés (`page`, `pageSize`), les plus proches d'abord.");
 
-        api.MapPost("/bookings", ReserverAsync)
+        api.MapPost("/reservations", ReserverAsync)
             .WithName("ReserverCreneauSnp")
             .WithSummary("Réserver un créneau pour un patient")
             .WithDescription("Réservation atomique : si deux demandes visent le même créneau, une seule réussit, l'autre reçoit 409. Une confirmation est envoyée au patient (SMS, et e-mail s'il est donné).");
 
-        api.MapGet("/bookings/{id:long}", ConsulterAsync)
+        api.MapGet("/reservations/{id:long}", ConsulterAsync)
             .WithName("ConsulterReservationSnp")
             .WithSummary("Une réservation");
 
-        api.MapDelete("/bookings/{id:long}", AnnulerAsync)
+        api.MapDelete("/reservations/{id:long}", AnnulerAsync)
             .WithName("AnnulerReservationSnp")
             .WithSummary("Annuler une réservation")
             .WithDescription("Le créneau redevient libre s'il n'a pas commencé.");
     }
 
-    private static async Task<Results<Ok<List<CreneauApi>>, ValidationProblem>> CreneauxAsync(
-        string? from, string? to, string? commune, string? profession, string? type,
+    private static async Task<Results<Ok<PageApi<CreneauApi>>, ValidationProblem>> CreneauxAsync(
+        string? from, string? to, string? commune, string? profession, string? type, int? page, int? pageSize,
         RechercherCreneauxProposes recherche, TimeProvider horloge, CancellationToken ct)
     {
         var erreurs = new ErreursValidation();
+        var (numero, taille) = PaginationApi.Lire(page, pageSize, erreurs);
         var du = LectureApi.InstantUtc(from, "from", "La date de début", erreurs);
         var au = LectureApi.InstantUtc(to, "to", "La date de fin", erreurs);
         var debut = du ?? horloge.GetUtcNow().UtcDateTime;
@@ -94,7 +96,6 @@ internal static class ApiSnp
         {
             erreurs["to"] = ["La fin doit suivre le début, dans les 31 jours."];
         }
-        type = string.IsNullOrEmpty(type) ? null : type;
         if (type is not null && !TypesConsultation.Tous.Contains(type))
         {
             erreurs["type"] = ["Type inconnu : AMB, HH ou VR."];
@@ -112,9 +113,9 @@ internal static class ApiSnp
             TypeConsultation = type,
             Limite = 1000,
         }, ct);
-        return TypedResults.Ok(creneaux.OrderBy(c => c.DebutUtc)
-            .Select(c => new CreneauApi(c.Id, HeureParis.AvecDecalage(c.DebutUtc), HeureParis.AvecDecalage(c.FinUtc), c.Rpps, c.TypeConsultation, c.Visibilite, c.CodeProfession, c.CodeCommune, c.NomProfessionnel))
-            .ToList());
+        return TypedResults.Ok(PaginationApi.Decouper([.. creneaux.OrderBy(c => c.DebutUtc)
+            .Select(c => new CreneauApi(c.Id, HeureParis.AvecDecalage(c.DebutUtc), HeureParis.AvecDecalage(c.FinUtc), c.Rpps, c.TypeConsultation, c.Visibilite, c.CodeProfession, c.CodeCommune, c.NomProfessionnel))],
+            numero, taille));
     }
 
     private static async Task<Results<Created<ReservationApi>, ValidationProblem, ProblemHttpResult>> ReserverAsync(
@@ -143,7 +144,7 @@ internal static class ApiSnp
         }
         return resultat switch
         {
-            ResultatReservation.Reservee r => TypedResults.Created($"/api/snp/bookings/{r.Reservation.Id.ToString(CultureInfo.InvariantCulture)}",
+            ResultatReservation.Reservee r => TypedResults.Created($"/api/snp/reservations/{r.Reservation.Id.ToString(CultureInfo.InvariantCulture)}",
                 new ReservationApi(r.Reservation.Id, r.Reservation.CreneauId, HeureParis.AvecDecalage(r.Reservation.DebutUtc), HeureParis.AvecDecalage(r.Reservation.FinUtc), r.Reservation.Rpps, r.Reservation.Statut)),
             ResultatReservation.Introuvable => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Créneau introuvable",
                 detail: "Aucun créneau ne porte cet identifiant."),

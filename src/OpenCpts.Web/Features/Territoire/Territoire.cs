@@ -17,7 +17,7 @@ public static class Territoire
 
     public static WebApplication MapTerritoire(this WebApplication app)
     {
-        app.MapGet("/api/territory", LireTerritoireAsync)
+        app.MapGet("/api/territoire", LireTerritoireAsync)
             .RequireAuthorization(Comptes.Comptes.PolitiqueConnecte)
             .WithTags("Territoire")
             .WithName("LireTerritoire")
@@ -53,7 +53,7 @@ public static class Territoire
     }
 }
 
-/// <summary>The territory of the CPTS (<c>GET /api/territory</c>).</summary>
+/// <summary>The territory of the CPTS (<c>GET /api/territoire</c>).</summary>
 /// <param name="Cpts">Name of the CPTS.</param>
 /// <param name="Communes">Communes of the territory, most populated first.</param>
 /// <param name="Population">Total population of the territory (INSEE municipal population).</param>

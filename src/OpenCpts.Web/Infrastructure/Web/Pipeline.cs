@@ -18,7 +18,7 @@ public static class Pipeline
     /// 3. errors, outside Development: an exception answers ProblemDetails on /api, an OperationOutcome on /fhir
     ///    (the <see cref="IExceptionHandler"/>s), the French page elsewhere; then an empty error status gets the same;
     /// 4. French culture; the API documentation UI (package files, before routing);
-    /// 5. routing, authentication, the request's CPTS (which binds every query to it), audit of refusals, authorization;
+    /// 5. empty query parameters of /api dropped (absent, the API convention), routing, authentication, the request's CPTS (which binds every query to it), audit of refusals, authorization;
     /// 6. after authorization, as they need the user and the endpoint: the sign-in rate limits (the application's only
     ///    rate limiter, which also applies the endpoints' policies), mandatory 2FA, the SAS machine account kept off
     ///    the pages, mutual TLS of /fhir when configured;
@@ -62,6 +62,7 @@ public static class Pipeline
             o.DocumentTitle = "OpenCPTS — API";
         });
 
+        app.Use(ParametresVidesApi.RetirerAsync);
         app.UseRouting();
         app.UseAuthentication();
         app.Use(CptsDeLaRequete.ResoudreAsync);

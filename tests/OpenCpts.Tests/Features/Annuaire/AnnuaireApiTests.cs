@@ -19,7 +19,7 @@ public class AnnuaireApiTests
             new ProfessionnelBuilder("KINEMEMBRE").Profession("70").ExerceA("18033", "Bourges", "0248000009").Competence("Rééducation périnéale").MembreDe(cpts.Id)]);
         var client = await app.ClientApiAsync(Roles.Regulation);
 
-        var reponse = await client.GetAsync("/api/professionals?q=kine&profession=70&commune=18033&page=2&pageSize=4");
+        var reponse = await client.GetAsync("/api/annuaire/professionnels?q=kine&profession=70&commune=18033&page=2&pageSize=4");
         var json = await reponse.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
@@ -42,13 +42,13 @@ public class AnnuaireApiTests
         await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
         var client = await app.ClientApiAsync(Roles.Coordination);
 
-        var reponse = await client.GetAsync("/api/professionals?pageSize=201");
+        var reponse = await client.GetAsync("/api/annuaire/professionnels?pageSize=201");
         var json = await reponse.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.BadRequest, reponse.StatusCode);
         Assert.Equal("application/problem+json", reponse.Content.Headers.ContentType?.MediaType);
         Assert.True(json.GetProperty("errors").TryGetProperty("pageSize", out _));
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/structures?page=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/annuaire/structures?page=0")).StatusCode);
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
@@ -60,7 +60,7 @@ public class AnnuaireApiTests
         await app.AjouterAsync(pro);
         var client = await app.ClientApiAsync(Roles.Professionnel);
 
-        var json = await client.GetFromJsonAsync<JsonElement>($"/api/professionals/{pro.Rpps}");
+        var json = await client.GetFromJsonAsync<JsonElement>($"/api/annuaire/professionnels/{pro.Rpps}");
 
         Assert.Equal(pro.Rpps, json.GetProperty("rpps").GetString());
         Assert.False(json.TryGetProperty("id", out _));
@@ -76,11 +76,11 @@ public class AnnuaireApiTests
         await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
         var client = await app.ClientApiAsync(Roles.Coordination);
 
-        var reponse = await client.GetAsync("/api/professionals/19999999999");
+        var reponse = await client.GetAsync("/api/annuaire/professionnels/19999999999");
 
         Assert.Equal(HttpStatusCode.NotFound, reponse.StatusCode);
         Assert.Equal("application/problem+json", reponse.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/structures/999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/annuaire/structures/999999")).StatusCode);
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
@@ -92,9 +92,9 @@ public class AnnuaireApiTests
         await app.AjouterAsync(new ProfessionnelBuilder("COORDONNATEUR").ExerceA("18205", "Saint-Doulchard", structureId: ehpad));
         var client = await app.ClientApiAsync(Roles.Bureau);
 
-        var page = await client.GetFromJsonAsync<JsonElement>("/api/structures?q=glycines&categorie=500");
-        var parFiness = await client.GetFromJsonAsync<JsonElement>("/api/structures?q=180000777");
-        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/structures/{ehpad}");
+        var page = await client.GetFromJsonAsync<JsonElement>("/api/annuaire/structures?q=glycines&categorie=500");
+        var parFiness = await client.GetFromJsonAsync<JsonElement>("/api/annuaire/structures?q=180000777");
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/annuaire/structures/{ehpad}");
 
         Assert.Equal(1, page.GetProperty("total").GetInt32());
         Assert.Equal("EHPAD Les Glycines", page.GetProperty("items")[0].GetProperty("nom").GetString());
@@ -107,7 +107,7 @@ public class AnnuaireApiTests
     {
         await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
 
-        var reponse = await app.Client().GetAsync("/api/professionals");
+        var reponse = await app.Client().GetAsync("/api/annuaire/professionnels");
 
         Assert.Equal(HttpStatusCode.Unauthorized, reponse.StatusCode);
     }
@@ -118,7 +118,7 @@ public class AnnuaireApiTests
         await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
         var client = await app.ClientConnecteAsync(Roles.Coordination);
 
-        var reponse = await client.GetAsync("/api/professionals");
+        var reponse = await client.GetAsync("/api/annuaire/professionnels");
 
         // Bearer tokens only: a browser session must not be usable by another site's page.
         Assert.Equal(HttpStatusCode.Unauthorized, reponse.StatusCode);
@@ -130,8 +130,8 @@ public class AnnuaireApiTests
         await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
         var client = await app.ClientApiAsync(Roles.LectureInstitutionnelle);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/professionals")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/structures")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/annuaire/professionnels")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/annuaire/structures")).StatusCode);
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
@@ -142,10 +142,10 @@ public class AnnuaireApiTests
         var json = await app.Client().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         var chemins = json.GetProperty("paths");
-        Assert.True(chemins.TryGetProperty("/api/professionals", out var recherche));
-        Assert.True(chemins.TryGetProperty("/api/professionals/{rpps}", out _));
-        Assert.True(chemins.TryGetProperty("/api/structures", out _));
-        Assert.True(chemins.TryGetProperty("/api/structures/{id}", out _));
+        Assert.True(chemins.TryGetProperty("/api/annuaire/professionnels", out var recherche));
+        Assert.True(chemins.TryGetProperty("/api/annuaire/professionnels/{rpps}", out _));
+        Assert.True(chemins.TryGetProperty("/api/annuaire/structures", out _));
+        Assert.True(chemins.TryGetProperty("/api/annuaire/structures/{id}", out _));
         Assert.Equal("Annuaire", recherche.GetProperty("get").GetProperty("tags")[0].GetString());
         Assert.False(chemins.TryGetProperty("/annuaire/export.csv", out _));
     }

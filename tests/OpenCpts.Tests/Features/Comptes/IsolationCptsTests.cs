@@ -103,7 +103,7 @@ public class IsolationCptsTests(DeuxCpts deux) : IClassFixture<DeuxCpts>
         }
         (string Connu, string Inconnu)[] api =
         [
-            ($"/api/snp/bookings/{ids.Reservation}", $"/api/snp/bookings/{Inconnu}"),
+            ($"/api/snp/reservations/{ids.Reservation}", $"/api/snp/reservations/{Inconnu}"),
             ($"/api/parcours/sorties/{ids.Plan}", $"/api/parcours/sorties/{Inconnu}"),
             ($"/api/parcours/demandes/{ids.DemandePec}", $"/api/parcours/demandes/{Inconnu}"),
             ($"/api/parcours/protocoles/{ids.Protocole}", $"/api/parcours/protocoles/{Inconnu}"),

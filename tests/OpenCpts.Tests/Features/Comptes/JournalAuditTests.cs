@@ -142,14 +142,14 @@ public class JournalAuditTests
         var creneau = (await app.AjouterCreneauxAsync(new CreneauSnpBuilder(pro)))[0];
         var client = await app.ClientApiAsync(Roles.Regulation);
 
-        var reponse = await client.PostAsJsonAsync("/api/snp/bookings", new
+        var reponse = await client.PostAsJsonAsync("/api/snp/reservations", new
         {
             slotId = creneau.ToString(System.Globalization.CultureInfo.InvariantCulture),
             patient = new { nom = "ZORGLUB", prenom = "Alice", dateNaissance = "1980-05-17", telephone = "06 12 34 56 78", communeInsee = "18033" },
         });
         Assert.Equal(HttpStatusCode.Created, reponse.StatusCode);
         var id = reponse.Headers.Location!.OriginalString.Split('/')[^1];
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/snp/bookings/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/snp/reservations/{id}")).StatusCode);
 
         var entrees = await app.AvecDbAsync(db => db.EntreesAudit.Where(e => e.Ressource == "ReservationSnp" && e.RessourceId == id).OrderBy(e => e.Id).ToListAsync());
         Assert.Equal(["Creation", "Modification"], entrees.Select(e => e.Action));
@@ -182,7 +182,7 @@ public class JournalAuditTests
         var page = await app.ClientConnecteAsync(Roles.Professionnel);
         var api = await app.ClientApiAsync(Roles.Professionnel);
 
-        foreach (var (client, url) in new[] { (page, "/snp/reservations/"), (api, "/api/snp/bookings/") })
+        foreach (var (client, url) in new[] { (page, "/snp/reservations/"), (api, "/api/snp/reservations/") })
         {
             var existante = await client.GetAsync(url + reservation);
             var inconnue = await client.GetAsync(url + 987654);

@@ -89,7 +89,8 @@ public class ApiDemandesMtTests
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientApiAsync(Roles.Professionnel)).GetAsync("/api/medecin-traitant/demandes")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientApiAsync(Roles.Regulation)).GetAsync("/api/medecin-traitant/demandes")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().GetAsync("/api/medecin-traitant/demandes")).StatusCode);
-        var json = await (await app.ClientApiAsync(Roles.Coordination)).GetFromJsonAsync<JsonElement>("/api/medecin-traitant/demandes?statut=EnAttente");
+        var page = await (await app.ClientApiAsync(Roles.Coordination)).GetFromJsonAsync<JsonElement>("/api/medecin-traitant/demandes?statut=EnAttente");
+        var json = page.GetProperty("items");
 
         Assert.Equal([forte.Reference, faible.Reference], json.EnumerateArray().Select(e => e.GetProperty("reference").GetString()));
         Assert.Equal(50, json[0].GetProperty("score").GetInt32());

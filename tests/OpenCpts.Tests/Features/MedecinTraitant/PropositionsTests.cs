@@ -53,12 +53,12 @@ public class PropositionsTests
 
         var json = await client.GetFromJsonAsync<JsonElement>("/api/medecin-traitant/capacites");
 
-        var a = json.EnumerateArray().Single(m => m.GetProperty("rpps").GetString() == c.RppsA);
+        var a = json.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("rpps").GetString() == c.RppsA);
         Assert.Equal(3, a.GetProperty("capacite").GetInt32());
         Assert.Equal(["18033"], a.GetProperty("restrictions").GetProperty("communes").EnumerateArray().Select(x => x.GetString()));
         Assert.Equal(16, a.GetProperty("restrictions").GetProperty("ageMin").GetInt32());
         Assert.Equal(["ALD"], a.GetProperty("restrictions").GetProperty("criteres").EnumerateArray().Select(x => x.GetString()));
-        var b = json.EnumerateArray().Single(m => m.GetProperty("rpps").GetString() == c.RppsB);
+        var b = json.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("rpps").GetString() == c.RppsB);
         Assert.Equal(0, b.GetProperty("capacite").GetInt32());
         Assert.True(b.GetProperty("enPause").GetBoolean());
     }

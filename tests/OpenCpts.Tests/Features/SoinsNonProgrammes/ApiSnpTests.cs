@@ -39,9 +39,9 @@ public class ApiSnpTests
             new CreneauSnpBuilder(pro).Au(activite).Dans(TimeSpan.FromHours(-2)));
         var client = await app.ClientApiAsync(Roles.Regulation);
 
-        var json = await client.GetFromJsonAsync<JsonElement>("/api/snp/slots?from=2026-11-23T08:00:00%2B01:00&to=2026-11-25T20:00:00%2B01:00");
+        var json = await client.GetFromJsonAsync<JsonElement>("/api/snp/creneaux?from=2026-11-23T08:00:00%2B01:00&to=2026-11-25T20:00:00%2B01:00");
 
-        var creneau = Assert.Single(json.EnumerateArray());
+        var creneau = Assert.Single(json.GetProperty("items").EnumerateArray());
         Assert.Equal(ids[0], creneau.GetProperty("id").GetInt64());
         Assert.Equal("2026-11-23T11:00:00+01:00", creneau.GetProperty("start").GetString());
         Assert.Equal("2026-11-23T11:20:00+01:00", creneau.GetProperty("end").GetString());
@@ -49,7 +49,7 @@ public class ApiSnpTests
         Assert.Equal("VR", creneau.GetProperty("type").GetString());
         Assert.Equal("SNP", creneau.GetProperty("visibility").GetString());
         Assert.Equal("18033", creneau.GetProperty("commune").GetString());
-        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/snp/slots?type=AMB")).GetArrayLength());
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/snp/creneaux?type=AMB")).GetProperty("total").GetInt32());
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
@@ -60,20 +60,20 @@ public class ApiSnpTests
         var creneau = (await app.AjouterCreneauxAsync(new CreneauSnpBuilder(pro)))[0];
         var client = await app.ClientApiAsync(Roles.Regulation);
 
-        var premiere = await client.PostAsJsonAsync("/api/snp/bookings", Corps(creneau));
-        var seconde = await client.PostAsJsonAsync("/api/snp/bookings", Corps(creneau));
+        var premiere = await client.PostAsJsonAsync("/api/snp/reservations", Corps(creneau));
+        var seconde = await client.PostAsJsonAsync("/api/snp/reservations", Corps(creneau));
 
         Assert.Equal(HttpStatusCode.Created, premiere.StatusCode);
         var reservation = await premiere.Content.ReadFromJsonAsync<JsonElement>();
         var id = reservation.GetProperty("id").GetInt64();
-        Assert.Equal($"/api/snp/bookings/{id}", premiere.Headers.Location?.OriginalString);
+        Assert.Equal($"/api/snp/reservations/{id}", premiere.Headers.Location?.OriginalString);
         Assert.Equal(creneau, reservation.GetProperty("slotId").GetInt64());
         Assert.Equal(rpps, reservation.GetProperty("rpps").GetString());
         Assert.Equal("2026-11-23T11:00:00+01:00", reservation.GetProperty("start").GetString());
         Assert.Equal("Confirmee", reservation.GetProperty("statut").GetString());
         Assert.Equal(HttpStatusCode.Conflict, seconde.StatusCode);
         Assert.Equal("application/problem+json", seconde.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/snp/bookings/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/snp/reservations/{id}")).StatusCode);
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
@@ -84,7 +84,7 @@ public class ApiSnpTests
         var creneau = (await app.AjouterCreneauxAsync(new CreneauSnpBuilder(pro)))[0];
         var client = await app.ClientApiAsync(Roles.Regulation);
 
-        var reponse = await client.PostAsJsonAsync("/api/snp/bookings", new
+        var reponse = await client.PostAsJsonAsync("/api/snp/reservations", new
         {
             slotId = creneau,
             patient = new { nom = "", prenom = "Alice", dateNaissance = "17/05/1980", telephone = "123", communeInsee = "00000" },
@@ -105,10 +105,10 @@ public class ApiSnpTests
         await using var __ = app;
         var creneau = (await app.AjouterCreneauxAsync(new CreneauSnpBuilder(pro)))[0];
         var client = await app.ClientApiAsync(Roles.Coordination);
-        var id = (await (await client.PostAsJsonAsync("/api/snp/bookings", Corps(creneau))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var id = (await (await client.PostAsJsonAsync("/api/snp/reservations", Corps(creneau))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
 
-        var suppression = await client.DeleteAsync($"/api/snp/bookings/{id}");
-        var inconnue = await client.DeleteAsync("/api/snp/bookings/987654");
+        var suppression = await client.DeleteAsync($"/api/snp/reservations/{id}");
+        var inconnue = await client.DeleteAsync("/api/snp/reservations/987654");
 
         Assert.Equal(HttpStatusCode.NoContent, suppression.StatusCode);
         Assert.Equal(StatutsCreneau.Libre, await app.StatutCreneauAsync(creneau));
@@ -122,9 +122,9 @@ public class ApiSnpTests
         await using var __ = app;
         var professionnel = await app.ClientApiAsync(Roles.Professionnel);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().GetAsync("/api/snp/slots")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().PostAsJsonAsync("/api/snp/bookings", Corps(1))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await professionnel.GetAsync("/api/snp/slots")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().GetAsync("/api/snp/creneaux")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().PostAsJsonAsync("/api/snp/reservations", Corps(1))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await professionnel.GetAsync("/api/snp/creneaux")).StatusCode);
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
@@ -145,7 +145,7 @@ public class ApiSnpTests
         var taches = clients.Select(c => Task.Run(async () =>
         {
             depart.Wait();
-            return (await c.PostAsJsonAsync("/api/snp/bookings", Corps(creneau))).StatusCode;
+            return (await c.PostAsJsonAsync("/api/snp/reservations", Corps(creneau))).StatusCode;
         })).ToList();
         depart.Set();
         var codes = await Task.WhenAll(taches);

@@ -60,7 +60,7 @@ public partial class TerritoireTests
         await AjouterProfessionnelAsync(app, "10000000004", "10", membre: false, Vierzon);
         var client = await app.ClientApiAsync(Roles.Regulation);
 
-        var territoire = await client.GetFromJsonAsync<TerritoireApi>("/api/territory");
+        var territoire = await client.GetFromJsonAsync<TerritoireApi>("/api/territoire");
 
         Assert.NotNull(territoire);
         Assert.Equal(3, territoire.Professionnels);
@@ -78,7 +78,7 @@ public partial class TerritoireTests
         await app.CreerCptsAsync(Bourges, SaintDoulchard);
         var client = await app.ClientApiAsync(Roles.Professionnel);
 
-        var reponse = await client.GetAsync("/api/territory");
+        var reponse = await client.GetAsync("/api/territoire");
 
         Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
         Assert.Equal("application/json", reponse.Content.Headers.ContentType?.MediaType);
@@ -98,7 +98,7 @@ public partial class TerritoireTests
         await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
         await app.CreerCptsAsync(Bourges);
 
-        var reponse = await app.Client().GetAsync("/api/territory");
+        var reponse = await app.Client().GetAsync("/api/territoire");
 
         Assert.Equal(HttpStatusCode.Unauthorized, reponse.StatusCode);
     }

@@ -40,7 +40,7 @@ public class IdentiteSurLesApisTests
         var pro = (await app.AjouterAsync(new ProfessionnelBuilder("BERNARD", "Luc").ExerceA("18033", "Bourges")))[0];
         var creneau = (await app.AjouterCreneauxAsync(new CreneauSnpBuilder(pro)))[0];
 
-        var erreurs = await ErreursAsync(app, Roles.Regulation, "/api/snp/bookings", new
+        var erreurs = await ErreursAsync(app, Roles.Regulation, "/api/snp/reservations", new
         {
             slotId = creneau,
             patient = new { nom = NomMalSaisi, prenom = "Alice", dateNaissance = "1980-05-17", telephone = "06 12 34 56 78", communeInsee = "18033", ins = InsMalSaisi },

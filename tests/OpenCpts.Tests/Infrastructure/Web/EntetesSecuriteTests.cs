@@ -53,7 +53,7 @@ public partial class EntetesSecuriteTests
         await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
         var api = await app.ClientApiAsync(Roles.Coordination);
 
-        foreach (var reponse in new[] { await api.GetAsync("/api/moi"), await app.Client().GetAsync("/api/moi"), await api.GetAsync("/api/professionals") })
+        foreach (var reponse in new[] { await api.GetAsync("/api/moi"), await app.Client().GetAsync("/api/moi"), await api.GetAsync("/api/annuaire/professionnels") })
         {
             Assert.True(reponse.Headers.CacheControl?.NoStore, $"{reponse.RequestMessage?.RequestUri}: {reponse.Headers.CacheControl}");
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Validation;
+using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
@@ -58,7 +59,7 @@ internal static class ApiDemandesMt
             .RequireAuthorization(Comptes.Comptes.PolitiqueCoordination)
             .WithName("ListerDemandesMedecinTraitant")
             .WithSummary("La liste d'attente, triée par priorité")
-            .WithDescription("Coordination seulement. `statut` : EnAttente (défaut), Proposee, Acceptee, Placee, Fusionnee, Retiree, ou `tous`.");
+            .WithDescription("Coordination seulement. `statut` : EnAttente (défaut), Proposee, Acceptee, Placee, Fusionnee, Retiree, ou `tous`. Paginée (`page`, `pageSize`).");
     }
 
     private static async Task<Results<Created<DemandeMtCreeeApi>, ValidationProblem>> InscrireAsync(
@@ -84,18 +85,23 @@ internal static class ApiDemandesMt
         }
     }
 
-    private static async Task<Results<Ok<List<DemandeMtApi>>, ValidationProblem>> ListerAsync(
-        string? statut, ListerDemandesMt lister, JournalAudit audit, CancellationToken ct)
+    private static async Task<Results<Ok<PageApi<DemandeMtApi>>, ValidationProblem>> ListerAsync(
+        string? statut, int? page, int? pageSize, ListerDemandesMt lister, JournalAudit audit, CancellationToken ct)
     {
+        var erreurs = new ErreursValidation();
         if (statut is not null && statut != FiltreDemandesMt.TousStatuts && !StatutsDemandeMt.Tous.Contains(statut))
         {
-            return new ErreursValidation { ["statut"] = ["Statut inconnu : " + string.Join(", ", StatutsDemandeMt.Tous) + " ou tous."] }
-                .EnProbleme("Paramètres invalides");
+            erreurs["statut"] = ["Statut inconnu : " + string.Join(", ", StatutsDemandeMt.Tous) + " ou tous."];
         }
-        var liste = await lister.ExecuteAsync(new FiltreDemandesMt { Statut = statut, TaillePage = 10_000, Page = 1 }, ct);
-        var lignes = new List<DemandeMtApi>(liste.Lignes.Select(l => new DemandeMtApi(l.Id, l.Reference, l.Statut, l.Score.Total,
-            [.. Criteres.Codes(l.Criteres)], l.CodeCommune, DateTime.SpecifyKind(l.InscritLeUtc, DateTimeKind.Utc))));
+        var (numero, taille) = PaginationApi.Lire(page, pageSize, erreurs);
+        if (erreurs.Count > 0)
+        {
+            return erreurs.EnProbleme("Paramètres invalides");
+        }
+        var liste = await lister.ExecuteAsync(new FiltreDemandesMt { Statut = statut, TaillePage = taille, Page = numero }, ct);
+        var lignes = liste.Lignes.Select(l => new DemandeMtApi(l.Id, l.Reference, l.Statut, l.Score.Total,
+            [.. Criteres.Codes(l.Criteres)], l.CodeCommune, DateTime.SpecifyKind(l.InscritLeUtc, DateTimeKind.Utc))).ToList();
         await audit.EnregistrerAsync("Lecture", "ListeMedecinTraitant", statut ?? StatutsDemandeMt.EnAttente, "GET /api/medecin-traitant/demandes", ct);
-        return TypedResults.Ok(lignes);
+        return TypedResults.Ok(new PageApi<DemandeMtApi>(lignes, liste.Total, numero, taille));
     }
 }

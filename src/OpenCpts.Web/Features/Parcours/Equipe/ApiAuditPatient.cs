@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Validation;
+using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -21,8 +23,6 @@ public sealed record EntreeAuditApi(DateTime Horodatage, string Utilisateur, str
 /// <summary>GET /api/audit?patientId=: every access to one pathway patient's data, for the Coordination.</summary>
 internal static class ApiAuditPatient
 {
-    public const int Maximum = 10_000;
-
     public static void Mapper(WebApplication app)
     {
         app.MapGet("/api/audit", ListerAsync)
@@ -31,27 +31,33 @@ internal static class ApiAuditPatient
             .WithName("JournalAuditPatient")
             .WithSummary("Les accès aux données d'un patient suivi")
             .WithDescription("Coordination seulement. Qui a consulté ou modifié quoi, et quand, pour le patient `patientId` (refus compris), " +
-                "les plus récents d'abord (10 000 au plus). 400 si `patientId` manque ou n'est pas un identifiant.")
+                "les plus récents d'abord, paginés (`page`, `pageSize`). 400 si `patientId` manque ou n'est pas un identifiant.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
-    private static async Task<Results<Ok<List<EntreeAuditApi>>, ValidationProblem>> ListerAsync(string? patientId, OpenCptsDb db, CancellationToken ct)
+    private static async Task<Results<Ok<PageApi<EntreeAuditApi>>, ValidationProblem>> ListerAsync(
+        string? patientId, int? page, int? pageSize, OpenCptsDb db, CancellationToken ct)
     {
+        var erreurs = new ErreursValidation();
         if (!long.TryParse(patientId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["patientId"] = ["Indiquez l'identifiant du patient (nombre entier positif) : /api/audit?patientId=123."],
-            }, title: "Paramètres invalides");
+            erreurs["patientId"] = ["Indiquez l'identifiant du patient (nombre entier positif) : /api/audit?patientId=123."];
         }
-        var entrees = await db.EntreesAudit.AsNoTracking()
+        var (numero, taille) = PaginationApi.Lire(page, pageSize, erreurs);
+        if (erreurs.Count > 0)
+        {
+            return erreurs.EnProbleme("Paramètres invalides");
+        }
+        var requete = db.EntreesAudit.AsNoTracking()
             .Where(e => e.PatientId == id)
             .OrderByDescending(e => e.HorodatageUtc).ThenByDescending(e => e.Id)
-            .Take(Maximum)
-            .Select(e => new { e.HorodatageUtc, e.Utilisateur, e.Action, e.Ressource, e.RessourceId, e.Detail, e.Roles, e.AdresseIp, e.MethodeAuthentification, e.AgentUtilisateur })
-            .ToListAsync(ct);
-        return TypedResults.Ok(entrees.Select(e => new EntreeAuditApi(DateTime.SpecifyKind(e.HorodatageUtc, DateTimeKind.Utc), e.Utilisateur, e.Action,
-            e.Ressource, e.RessourceId, e.Detail, e.Roles, e.AdresseIp, e.MethodeAuthentification, e.AgentUtilisateur)).ToList());
+            .Select(e => new EntreeAuditApi(e.HorodatageUtc, e.Utilisateur, e.Action, e.Ressource, e.RessourceId, e.Detail, e.Roles, e.AdresseIp,
+                e.MethodeAuthentification, e.AgentUtilisateur));
+        var resultat = await PaginationApi.PaginerAsync(requete, numero, taille, ct);
+        return TypedResults.Ok(resultat with
+        {
+            Items = [.. resultat.Items.Select(e => e with { Horodatage = DateTime.SpecifyKind(e.Horodatage, DateTimeKind.Utc) })],
+        });
     }
 }

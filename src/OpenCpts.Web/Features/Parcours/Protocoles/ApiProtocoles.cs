@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenCpts.Web.Infrastructure.Terminologies;
 using OpenCpts.Web.Infrastructure.Validation;
+using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.Parcours;
 
@@ -77,10 +78,11 @@ internal static class ApiProtocoles
             .ExcludeFromDescription();
     }
 
-    private static async Task<Results<Ok<List<ProtocoleApi>>, ValidationProblem>> ListerAsync(
-        string? statut, string? pathologie, string? profession, RechercherProtocoles rechercher, CancellationToken ct)
+    private static async Task<Results<Ok<PageApi<ProtocoleApi>>, ValidationProblem>> ListerAsync(
+        string? statut, string? pathologie, string? profession, int? page, int? pageSize, RechercherProtocoles rechercher, CancellationToken ct)
     {
         var erreurs = new ErreursValidation();
+        var (numero, taille) = PaginationApi.Lire(page, pageSize, erreurs);
         if (statut is not null && !StatutsProtocole.Tous.Contains(statut))
         {
             erreurs["statut"] = ["Statut inconnu : " + string.Join(", ", StatutsProtocole.Tous) + "."];
@@ -94,8 +96,8 @@ internal static class ApiProtocoles
             return erreurs.EnProbleme("Paramètres invalides");
         }
         var lignes = await rechercher.ExecuteAsync(new FiltreProtocoles(pathologie, statut, profession), ct);
-        return TypedResults.Ok(lignes.Select(l => new ProtocoleApi(l.Id, l.Titre, l.Pathologie, l.Statut, l.Version, l.GroupeTravail,
-            Professions(l.Professions), DateTime.SpecifyKind(l.MisAJourLeUtc, DateTimeKind.Utc))).ToList());
+        return TypedResults.Ok(PaginationApi.Decouper([.. lignes.Select(l => new ProtocoleApi(l.Id, l.Titre, l.Pathologie, l.Statut, l.Version, l.GroupeTravail,
+            Professions(l.Professions), DateTime.SpecifyKind(l.MisAJourLeUtc, DateTimeKind.Utc)))], numero, taille));
     }
 
     private static async Task<Results<Ok<ProtocoleDetailApi>, NotFound>> ConsulterAsync(int id, int? version, ConsulterProtocole consulter, CancellationToken ct)

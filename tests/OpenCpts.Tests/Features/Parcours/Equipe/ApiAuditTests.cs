@@ -26,7 +26,7 @@ public class ApiAuditTests
 
         var entrees = await coordination.GetFromJsonAsync<JsonElement>($"/api/audit?patientId={patient}");
 
-        var lignes = entrees.EnumerateArray().Select(e => (
+        var lignes = entrees.GetProperty("items").EnumerateArray().Select(e => (
             e.GetProperty("horodatage").GetString(), e.GetProperty("action").GetString(), e.GetProperty("ressource").GetString(), e.GetProperty("ressourceId").GetString()))
             .ToList();
         Assert.Equal(
@@ -34,8 +34,8 @@ public class ApiAuditTests
              ("2026-11-23T09:00:00Z", "Lecture", "FilEquipe", patient.ToString(System.Globalization.CultureInfo.InvariantCulture)),
              ("2026-11-23T09:00:00Z", "Lecture", "DossierPatient", patient.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             lignes);
-        Assert.StartsWith("professionnel", entrees[0].GetProperty("utilisateur").GetString(), StringComparison.Ordinal);
-        Assert.Equal($"/parcours/patients/{patient}", entrees[0].GetProperty("detail").GetString());
+        Assert.StartsWith("professionnel", entrees.GetProperty("items")[0].GetProperty("utilisateur").GetString(), StringComparison.Ordinal);
+        Assert.Equal($"/parcours/patients/{patient}", entrees.GetProperty("items")[0].GetProperty("detail").GetString());
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]

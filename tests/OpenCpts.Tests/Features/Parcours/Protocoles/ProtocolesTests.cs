@@ -420,7 +420,7 @@ public class ProtocolesTests
         Assert.StartsWith("## Alerte", detail.GetProperty("contenuMarkdown").GetString(), StringComparison.Ordinal);
         Assert.Equal(("Valide", 1), (detail.GetProperty("statut").GetString(), detail.GetProperty("version").GetInt32()));
         Assert.Equal("Médecin", detail.GetProperty("professions")[0].GetProperty("libelle").GetString());
-        Assert.Equal(id, Assert.Single(liste.EnumerateArray()).GetProperty("id").GetInt32());
+        Assert.Equal(id, Assert.Single(liste.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/parcours/protocoles/{id + 100}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("/api/parcours/protocoles?statut=Perdu")).StatusCode);
         var lecture = await app.ClientApiAsync(Roles.LectureInstitutionnelle);
