@@ -92,7 +92,7 @@ public class SecuriteTests
 
         Assert.Contains("Aucun professionnel de l'annuaire n'a le RPPS 19999999999.", await inconnu.TexteAsync());
         Assert.Contains("Le RPPS ne sert qu'à relier un compte Professionnel à l'annuaire.", await autreRole.TexteAsync());
-        Assert.Contains($"L'adresse {existant.Email} est déjà utilisée.", await doublon.TexteAsync());
+        Assert.Contains($"L'adresse {existant.Email} est déjà utilisée par un compte de la plateforme", await doublon.TexteAsync());
         Assert.Contains("Ce professionnel a déjà un compte (c@test.invalid).", await dejaRelie.TexteAsync());
         Assert.Equal(["c@test.invalid"], await app.AvecDbAsync(db => db.Users.Where(u => u.Email!.Length == 14).Select(u => u.Email!).ToListAsync()));
     }
