@@ -218,21 +218,9 @@ public sealed class MatriceAutorisations : IAsyncLifetime
 {
     public sealed record Plateforme(OpenCptsApp App, IReadOnlyDictionary<string, HttpClient> Clients);
 
-    private readonly Dictionary<Fournisseur, Task<Plateforme>> _plateformes = [];
-    private readonly Lock _verrou = new();
+    private readonly UneParFournisseur<Plateforme> _plateformes = new(DemarrerAsync, p => p.App);
 
-    public Task<Plateforme> PlateformeAsync(Fournisseur fournisseur)
-    {
-        lock (_verrou)
-        {
-            if (!_plateformes.TryGetValue(fournisseur, out var plateforme))
-            {
-                plateforme = DemarrerAsync(fournisseur);
-                _plateformes[fournisseur] = plateforme;
-            }
-            return plateforme;
-        }
-    }
+    public Task<Plateforme> PlateformeAsync(Fournisseur fournisseur) => _plateformes.ObtenirAsync(fournisseur);
 
     private static async Task<Plateforme> DemarrerAsync(Fournisseur fournisseur)
     {
@@ -251,14 +239,5 @@ public sealed class MatriceAutorisations : IAsyncLifetime
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var plateforme in _plateformes.Values)
-        {
-            if (plateforme.IsCompletedSuccessfully)
-            {
-                await plateforme.Result.App.DisposeAsync();
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _plateformes.DisposeAsync();
 }

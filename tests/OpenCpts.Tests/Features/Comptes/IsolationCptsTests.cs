@@ -231,21 +231,9 @@ public sealed class DeuxCpts : IAsyncLifetime
         string JetonBourges, string JetonVierzon,
         IReadOnlyList<string> MarqueursBourges, IReadOnlyList<string> MarqueursVierzon);
 
-    private readonly Dictionary<Fournisseur, Task<Plateforme>> _plateformes = [];
-    private readonly Lock _verrou = new();
+    private readonly UneParFournisseur<Plateforme> _plateformes = new(DemarrerAsync, p => p.App);
 
-    public Task<Plateforme> PlateformeAsync(Fournisseur fournisseur)
-    {
-        lock (_verrou)
-        {
-            if (!_plateformes.TryGetValue(fournisseur, out var plateforme))
-            {
-                plateforme = DemarrerAsync(fournisseur);
-                _plateformes[fournisseur] = plateforme;
-            }
-            return plateforme;
-        }
-    }
+    public Task<Plateforme> PlateformeAsync(Fournisseur fournisseur) => _plateformes.ObtenirAsync(fournisseur);
 
     /// <summary>Fails with the first name of the other CPTS found in the text.</summary>
     public static void AucunDe(IReadOnlyList<string> marqueurs, string texte, string ou)
@@ -314,14 +302,5 @@ public sealed class DeuxCpts : IAsyncLifetime
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var plateforme in _plateformes.Values)
-        {
-            if (plateforme.IsCompletedSuccessfully)
-            {
-                await plateforme.Result.App.DisposeAsync();
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _plateformes.DisposeAsync();
 }
