@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using OpenCpts.Web.Features.Parcours;
+using OpenCpts.Web.Features.Parcours.Demandes;
+using OpenCpts.Web.Features.Parcours.Patients;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Temps;
 

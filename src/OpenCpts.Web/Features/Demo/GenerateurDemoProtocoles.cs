@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using OpenCpts.Web.Features.Parcours;
+using OpenCpts.Web.Features.Parcours.Modeles;
+using OpenCpts.Web.Features.Parcours.Patients;
+using OpenCpts.Web.Features.Parcours.Protocoles;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Temps;
 

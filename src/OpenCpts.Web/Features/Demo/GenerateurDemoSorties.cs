@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
-using OpenCpts.Web.Features.Parcours;
+using OpenCpts.Web.Features.Parcours.Equipe;
+using OpenCpts.Web.Features.Parcours.Patients;
+using OpenCpts.Web.Features.Parcours.Sorties;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Temps;
 

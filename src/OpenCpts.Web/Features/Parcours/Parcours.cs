@@ -1,4 +1,10 @@
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.Parcours.Demandes;
+using OpenCpts.Web.Features.Parcours.Equipe;
+using OpenCpts.Web.Features.Parcours.Modeles;
+using OpenCpts.Web.Features.Parcours.Patients;
+using OpenCpts.Web.Features.Parcours.Protocoles;
+using OpenCpts.Web.Features.Parcours.Sorties;
 
 namespace OpenCpts.Web.Features.Parcours;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Demo;
-using OpenCpts.Web.Features.Parcours;
+using OpenCpts.Web.Features.Parcours.Demandes;
 
 namespace OpenCpts.Tests.Features.Parcours;
 

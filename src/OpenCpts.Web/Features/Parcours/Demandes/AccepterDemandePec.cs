@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Parcours.Equipe;
+using OpenCpts.Web.Features.Parcours.Patients;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
 using OpenCpts.Web.Infrastructure.Terminologies;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Demandes;
 
 public abstract record ResultatAcceptation
 {

@@ -1,6 +1,6 @@
 using OpenCpts.Web.Infrastructure;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Demandes;
 
 /// <summary>
 /// The acts every professional of a profession performs. A request for one of them goes to every matching member;

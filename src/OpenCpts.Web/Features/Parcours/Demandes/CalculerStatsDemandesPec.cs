@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Parcours.Sorties;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Terminologies;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Demandes;
 
 /// <summary>Time to acceptance of one profession (hours), over the accepted requests of the period.</summary>
 public sealed record DelaiAcceptation(string Profession, int Acceptees, double? MedianeHeures, double? P90Heures);

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Parcours.Patients;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Temps;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Demandes;
 
 /// <summary>A care request as one user may see it. <see cref="Patient"/> is null when he may not see the identity yet.</summary>
 public sealed record VueDemandePec(

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Temps;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Demandes;
 
 /// <summary>A member says he is on leave until a day (included), or back: care requests skip him meanwhile.</summary>
 public sealed class DeclarerConge(OpenCptsDb db, TimeProvider horloge)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Terminologies;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Demandes;
 
 /// <summary>A care request of a patient, as listed on his file and on his discharge plan.</summary>
 public sealed record DemandeDuPatient(long Id, string Besoin, DateOnly Debut, string Statut, string? AccepteePar, DateTime? AccepteeLeUtc);

@@ -1,7 +1,7 @@
 using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Taches;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Demandes;
 
 /// <summary>Care requests: posting, matching members, first acceptance wins, escalation, statistics.</summary>
 public static class DemandesPriseEnCharge

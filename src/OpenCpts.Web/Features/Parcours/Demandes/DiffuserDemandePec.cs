@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Demandes;
 
 /// <summary>
 /// Sends a care request to the members who match it now (<see cref="TrouverMembresPourDemande"/>) and are not

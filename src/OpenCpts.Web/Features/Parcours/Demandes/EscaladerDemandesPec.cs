@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.Parcours.Sorties;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
 using OpenCpts.Web.Infrastructure.Taches;
 using OpenCpts.Web.Infrastructure.Terminologies;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Demandes;
 
 /// <summary>
 /// Escalates to the Coordination the care requests still open after the CPTS's delay

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Parcours.Modeles;
+using OpenCpts.Web.Features.Parcours.Patients;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Temps;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Demandes;
 
 /// <summary>A table of care requests for the _LignesDemandes partial.</summary>
 public sealed record TableauDemandes(IReadOnlyList<LigneDemandePec> Lignes, string Legende, string Vide);

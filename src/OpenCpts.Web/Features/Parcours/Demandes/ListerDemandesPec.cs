@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Parcours.Patients;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Terminologies;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Demandes;
 
 /// <summary>A line of a care-request list. <see cref="Patient"/> is null in lists that must not show identities.</summary>
 public sealed record LigneDemandePec(

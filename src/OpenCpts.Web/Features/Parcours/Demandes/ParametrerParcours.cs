@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Parcours.Sorties;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Demandes;
 
 /// <summary>Reads and changes the pathway settings of a CPTS (the escalation delay of care requests).</summary>
 public sealed class ParametrerParcours(OpenCptsDb db)

@@ -1,5 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Parcours.Equipe;
+using OpenCpts.Web.Features.Parcours.Patients;
+using OpenCpts.Web.Features.Parcours.Sorties;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
@@ -9,7 +12,7 @@ using OpenCpts.Web.Infrastructure.Terminologies;
 using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Demandes;
 
 /// <summary>A care request as typed (form or API). With <see cref="PlanSortieId"/>, the patient is the plan's.</summary>
 public sealed record SaisieDemandePec(

@@ -1,7 +1,8 @@
 using System.Globalization;
+using OpenCpts.Web.Features.Parcours.Patients;
 using OpenCpts.Web.Infrastructure.Audit;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Demandes;
 
 public abstract record ResultatRediffusion
 {

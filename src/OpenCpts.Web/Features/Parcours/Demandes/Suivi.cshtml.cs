@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Features.Territoire;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Demandes;
 
 /// <summary>Care-request statistics (no identities) and, for the Coordination, the escalation delay.</summary>
 [Authorize(Policy = Parcours.PolitiqueSuivi)]

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Geographie;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Demandes;
 
 /// <summary>What a care request asks for, as far as matching is concerned.</summary>
 public sealed record BesoinPriseEnCharge(int CptsId, string CodeProfession, IReadOnlyList<string> Actes, string CodeCommune, DateOnly Debut);

@@ -5,7 +5,7 @@ using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Equipe;
 
 /// <param name="Horodatage">Date et heure de l'accès, ISO 8601 UTC.</param>
 /// <param name="Utilisateur">E-mail du compte au moment de l'accès.</param>

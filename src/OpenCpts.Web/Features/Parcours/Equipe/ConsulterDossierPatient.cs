@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Parcours.Patients;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Equipe;
 
 /// <summary>A discharge plan of the patient, as listed on his file.</summary>
 public sealed record PlanDuPatient(long Id, DateOnly DateSortiePrevue, string? Structure, string? Service, string Statut);

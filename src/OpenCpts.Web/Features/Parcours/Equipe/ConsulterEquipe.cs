@@ -3,7 +3,7 @@ using OpenCpts.Web.Features.Annuaire;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Terminologies;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Equipe;
 
 /// <summary>A member of a care team as shown: the professional's name and profession, or the structure's name; for a past member, when and why he left.</summary>
 public sealed record MembreAffiche(long Id, int? ProfessionnelId, int? StructureId, string Nom, string Qualite, string? Role, DateTime AjouteLeUtc,

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Parcours.Patients;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Equipe;
 
 /// <summary>An attachment as listed (its content is downloaded separately).</summary>
 public sealed record PieceAffichee(long Id, string NomFichier, string TypeContenu, long Taille);

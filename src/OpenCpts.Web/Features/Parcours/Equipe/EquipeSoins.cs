@@ -1,4 +1,4 @@
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Equipe;
 
 /// <summary>The patient's care team: members, consent, shared thread with attachments and read receipts, audit.</summary>
 public static class EquipeSoins

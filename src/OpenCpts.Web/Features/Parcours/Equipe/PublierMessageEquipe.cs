@@ -1,11 +1,12 @@
 using System.Globalization;
+using OpenCpts.Web.Features.Parcours.Patients;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Fichiers;
 using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Equipe;
 
 /// <summary>A file sent with a message, as received (name and type declared by the sender's browser).</summary>
 public sealed record FichierRecu(string NomFichier, string? TypeContenu, long Taille, Func<Stream> Ouvrir);

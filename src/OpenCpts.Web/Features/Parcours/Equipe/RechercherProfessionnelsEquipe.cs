@@ -3,7 +3,7 @@ using OpenCpts.Web.Features.Annuaire;
 using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Equipe;
 
 /// <summary>A professional of the directory that can be added to a team.</summary>
 public sealed record ProfessionnelPropose(int Id, string Rpps, string Nom, string Qualite, string? Commune);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using OpenCpts.Web.Infrastructure.Audit;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Modeles;
 
 /// <summary>Logs the display of a list naming pathway patients: one read per patient shown, keyed by his id.</summary>
 internal static class AuditPatients

@@ -3,7 +3,7 @@ using OpenCpts.Web.Features.Annuaire;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Modeles;
 
 /// <summary>A member of the care team as shown: name, TRE_G15 profession (professionals only), role.</summary>
 public sealed record MembreEquipeVue(int? ProfessionnelId, string Nom, string? CodeProfession, string? Role);

@@ -5,7 +5,7 @@ using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Terminologies;
 using OpenCpts.Web.Infrastructure.Validation;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Modeles;
 
 /// <summary>A step as typed: the delay stays text so that a wrong value is shown again as typed.</summary>
 public sealed record SaisieEtape(string? Libelle, string? CodeProfession, string? DelaiJours);

@@ -3,7 +3,7 @@ using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Temps;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Modeles;
 
 public abstract record ResultatInscriptionParcours
 {

@@ -6,7 +6,7 @@ using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Temps;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Modeles;
 
 /// <summary>
 /// The Coordination enrols a pathway patient in a template from a start date, and follows his pathways: tasks,

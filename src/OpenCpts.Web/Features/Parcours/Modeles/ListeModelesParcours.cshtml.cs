@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Modeles;
 
 /// <summary>The pathway templates of the CPTS (Coordination): create, edit, archive or restore.</summary>
 [Authorize(Policy = Comptes.Comptes.PolitiqueCoordination)]

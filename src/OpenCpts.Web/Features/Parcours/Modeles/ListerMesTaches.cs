@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Modeles;
 
 /// <summary>An open task of a professional: his own, or one without responsible in a team he belongs to.</summary>
 public sealed record MaTache(long Id, long PatientId, string Patient, string Modele, string Libelle, string CodeProfession, DateOnly Echeance, bool SansResponsable);

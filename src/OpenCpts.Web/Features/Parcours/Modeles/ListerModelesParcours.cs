@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Modeles;
 
 /// <summary>A pathway template in the list: its steps count, total length (the longest delay) and enrolments.</summary>
 public sealed record LigneModeleParcours(int Id, string Nom, string? Description, int? ProtocoleId, string? TitreProtocole, bool Archive,

@@ -4,7 +4,7 @@ using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Temps;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Modeles;
 
 /// <summary>An open pathway task past its due date.</summary>
 public sealed record TacheEnRetard(long TacheId, long PatientId, string Patient, string Modele, int Ordre, string Etape, string CodeProfession,

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Modeles;
 
 /// <summary>Pathway templates: ordered steps, enrolment creates the team's tasks, overdue steps.</summary>
 public static class ModelesParcours

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCpts.Web.Infrastructure.Audit;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Modeles;
 
 /// <summary>All overdue pathway steps, most late first (Coordination), each with a button to mark it done.</summary>
 [Authorize(Policy = Comptes.Comptes.PolitiqueCoordination)]

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Audit;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Modeles;
 
 /// <summary>
 /// The Coordination's dashboard card of overdue pathway steps: the 10 most late, their count and a link to the full

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Patients;
 
 /// <summary>
 /// Who may see a pathway patient's data: the Coordination, and the active members of his care team (a professional

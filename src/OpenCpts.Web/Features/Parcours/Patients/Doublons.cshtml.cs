@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCpts.Web.Features.Parcours.Modeles;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Audit;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Patients;
 
 /// <summary>
 /// The Coordination settles the possible duplicates created when someone typed the identity of a patient he could not

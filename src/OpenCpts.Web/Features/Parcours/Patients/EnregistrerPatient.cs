@@ -6,7 +6,7 @@ using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Patients;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Patients;
 
 /// <summary>The patient a care request or a plan is about, and whether he was created for it.</summary>
 /// <param name="Cree">A new pathway patient: the caller makes its creator the first member of the team.</param>

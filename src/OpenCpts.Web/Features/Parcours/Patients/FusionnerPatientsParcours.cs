@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Patients;
 
 public enum ResultatDoublonPatient
 {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Patients;
 
 /// <summary>A possible duplicate and the existing patient it may be.</summary>
 public sealed record DoublonPatient(

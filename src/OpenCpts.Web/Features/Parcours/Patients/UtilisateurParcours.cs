@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Patients;
 
 /// <summary>Who the signed-in account is for pathways: its id, e-mail, roles, directory professional and structure.</summary>
 public sealed record ProfilParcours(string? UtilisateurId, string Email, string NomAffiche, int? ProfessionnelId, int? StructureId,

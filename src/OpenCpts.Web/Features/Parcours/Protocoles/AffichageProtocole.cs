@@ -1,4 +1,4 @@
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Protocoles;
 
 /// <summary>How protocol statuses and sizes are shown on pages.</summary>
 public static class AffichageProtocole

@@ -4,7 +4,7 @@ using OpenCpts.Web.Infrastructure.Terminologies;
 using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Protocoles;
 
 /// <param name="Code">Code TRE_G15 de la profession.</param>
 /// <param name="Libelle">Libellé de la profession.</param>
@@ -58,7 +58,7 @@ internal static class ApiProtocoles
     {
         var api = app.MapGroup("/api/parcours/protocoles")
             .WithTags("Parcours — protocoles")
-            .RequireAuthorization(Protocoles.PolitiqueLecture)
+            .RequireAuthorization(ProtocolesParcours.PolitiqueLecture)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -74,7 +74,7 @@ internal static class ApiProtocoles
             .WithDescription("La version courante, ou la version `version` demandée. 404 si le protocole ou la version n'existe pas.");
 
         app.MapGet("/parcours/protocoles/{id:int}/documents/{documentId:long}", TelechargerAsync)
-            .RequireAuthorization(Protocoles.PolitiqueLecture)
+            .RequireAuthorization(ProtocolesParcours.PolitiqueLecture)
             .ExcludeFromDescription();
     }
 

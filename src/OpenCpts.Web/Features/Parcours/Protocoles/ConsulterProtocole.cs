@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Protocoles;
 
 /// <summary>A version in the history of a protocol.</summary>
 public sealed record VersionResume(int Numero, string Auteur, string? Commentaire, DateTime CreeLeUtc);

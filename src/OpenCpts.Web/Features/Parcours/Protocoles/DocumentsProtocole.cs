@@ -3,7 +3,7 @@ using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Fichiers;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Protocoles;
 
 public abstract record ResultatAjoutDocument
 {

@@ -4,7 +4,7 @@ using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Terminologies;
 using OpenCpts.Web.Infrastructure.Validation;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Protocoles;
 
 /// <summary>What the Coordination types in the protocol form.</summary>
 /// <param name="VersionLue">The version the editor started from: saving over a newer one is refused, nothing lost.</param>

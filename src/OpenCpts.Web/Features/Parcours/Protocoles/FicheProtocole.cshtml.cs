@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCpts.Web.Features.Comptes;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Protocoles;
 
 /// <summary>
 /// A protocol: its rendered content (the current version, or <c>?version=N</c>), professions, documents and history.
@@ -11,7 +11,7 @@ namespace OpenCpts.Web.Features.Parcours;
 /// the body is read. The request limit is above the 10 Mo per file so that a file slightly too big gets a clear message
 /// instead of a failed request.
 /// </summary>
-[Authorize(Policy = Protocoles.PolitiqueFiche)]
+[Authorize(Policy = ProtocolesParcours.PolitiqueFiche)]
 [RequestSizeLimit(TailleRequeteMax)]
 [RequestFormLimits(MultipartBodyLengthLimit = TailleRequeteMax)]
 public class FicheProtocoleModel(ConsulterProtocole consulter, ChangerStatutProtocole changer, DocumentsProtocole documents) : PageModel

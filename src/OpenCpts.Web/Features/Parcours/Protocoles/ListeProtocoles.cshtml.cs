@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Protocoles;
 
 /// <summary>The protocols library, filtered by text (title or pathology), status and profession.</summary>
-[Authorize(Policy = Protocoles.PolitiqueLecture)]
+[Authorize(Policy = ProtocolesParcours.PolitiqueLecture)]
 public class ListeProtocolesModel(RechercherProtocoles rechercher) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]

@@ -3,7 +3,7 @@ using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Protocoles;
 
 /// <summary>Filters of the protocols library: text in the title or pathology (accents ignored), status, profession.</summary>
 public sealed record FiltreProtocoles(string? Texte = null, string? Statut = null, string? Profession = null);

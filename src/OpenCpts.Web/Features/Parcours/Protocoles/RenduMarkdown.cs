@@ -1,7 +1,7 @@
 using Ganss.Xss;
 using Markdig;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Protocoles;
 
 /// <summary>
 /// Turns a protocol's Markdown into HTML that is safe to show as is. Two locks: Markdig with raw HTML disabled

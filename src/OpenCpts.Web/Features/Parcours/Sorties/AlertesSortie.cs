@@ -1,6 +1,6 @@
 using OpenCpts.Web.Infrastructure.Taches;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Sorties;
 
 /// <summary>
 /// Runs <see cref="EnvoyerAlertesSortie"/> every 15 minutes (<c>OpenCpts:Taches:AlertesSortie</c>). A thin loop: the

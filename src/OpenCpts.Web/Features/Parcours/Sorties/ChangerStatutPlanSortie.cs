@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
-using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Temps;
+using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Sorties;
 
 public abstract record ResultatStatutPlan
 {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Sorties;
 
 /// <summary>One item of a checklist template: label, due date relative to the planned discharge, default owner.</summary>
 public sealed record ElementChecklist(string Libelle, int DelaiJours, string? ResponsableParDefaut);

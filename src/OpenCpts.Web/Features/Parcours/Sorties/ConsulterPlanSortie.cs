@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Parcours.Equipe;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Temps;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Sorties;
 
 /// <summary>One checklist item as shown.</summary>
 public sealed record ElementAffiche(long Id, int Ordre, string Libelle, string? Responsable, int? ResponsableProfessionnelId, DateOnly? Echeance,

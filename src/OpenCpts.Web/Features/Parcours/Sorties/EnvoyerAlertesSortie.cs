@@ -7,7 +7,7 @@ using OpenCpts.Web.Infrastructure.Messages;
 using OpenCpts.Web.Infrastructure.Temps;
 using OpenCpts.Web.Infrastructure.Web;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Sorties;
 
 /// <summary>When a discharge plan is at risk: items still missing less than 48 hours before the planned day.</summary>
 public static class RisqueSortie

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCpts.Web.Features.Parcours.Modeles;
+using OpenCpts.Web.Features.Parcours.Patients;
 using OpenCpts.Web.Infrastructure.Audit;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Sorties;
 
 /// <summary>
 /// The discharge plans the user may see (all for the Coordination, his hospital's for an establishment account, his

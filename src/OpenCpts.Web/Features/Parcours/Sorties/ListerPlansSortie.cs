@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Parcours.Patients;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Sorties;
 
 /// <summary>One line of the discharge plans list.</summary>
 public sealed record LignePlanSortie(long Id, long PatientId, string Patient, DateOnly DateNaissance, DateOnly DateSortiePrevue, string? Structure,

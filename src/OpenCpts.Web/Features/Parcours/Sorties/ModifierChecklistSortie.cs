@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Validation;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Sorties;
 
 public abstract record ResultatModificationChecklist
 {

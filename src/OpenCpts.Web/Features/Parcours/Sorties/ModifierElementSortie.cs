@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Annuaire;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Sorties;
 
 public abstract record ResultatModificationElement
 {

@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Parcours.Equipe;
+using OpenCpts.Web.Features.Parcours.Patients;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Patients;
-using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Temps;
+using OpenCpts.Web.Infrastructure.Validation;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Sorties;
 
 /// <summary>A discharge plan as typed in the form or the API. The hospital is given by id or by FINESS.</summary>
 public sealed record SaisiePlanSortie(

@@ -2,9 +2,11 @@ using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCpts.Web.Features.Parcours.Equipe;
+using OpenCpts.Web.Features.Parcours.Patients;
 using OpenCpts.Web.Infrastructure.Validation;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Sorties;
 
 /// <summary>The checklist partial: the plan, whether it can still change, and the outcome of the last change.</summary>
 public sealed record ChecklistPlanVue(PlanSortieDetail Plan, bool Modifiable, string? Message, bool Erreur);

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCpts.Web.Features.Parcours.Patients;
+using OpenCpts.Web.Features.Parcours.Protocoles;
 using OpenCpts.Web.Infrastructure.Data;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Sorties;
 
 public static class StatutsPlanSortie
 {

@@ -1,7 +1,7 @@
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Taches;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Sorties;
 
 /// <summary>Hospital discharge plans: checklist, 48-hour alerts, D+7 closure.</summary>
 public static class SortiesHospitalisation

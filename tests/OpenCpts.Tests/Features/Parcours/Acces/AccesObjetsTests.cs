@@ -7,7 +7,8 @@ using OpenCpts.Tests.Features.Parcours.Demandes;
 using OpenCpts.Tests.Features.Parcours.Sorties;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Features.Parcours;
+using OpenCpts.Web.Features.Parcours.Demandes;
+using OpenCpts.Web.Features.Parcours.Equipe;
 
 namespace OpenCpts.Tests.Features.Parcours.Acces;
 

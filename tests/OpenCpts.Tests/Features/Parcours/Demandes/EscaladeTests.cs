@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Features.Parcours;
+using OpenCpts.Web.Features.Parcours.Demandes;
 
 namespace OpenCpts.Tests.Features.Parcours.Demandes;
 

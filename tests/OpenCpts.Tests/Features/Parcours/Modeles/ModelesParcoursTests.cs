@@ -16,7 +16,8 @@ using OpenCpts.Tests.Features.Parcours.Protocoles;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Features.Comptes.Rattachement;
-using OpenCpts.Web.Features.Parcours;
+using OpenCpts.Web.Features.Parcours.Modeles;
+using OpenCpts.Web.Features.Parcours.Patients;
 
 namespace OpenCpts.Tests.Features.Parcours.Modeles;
 

@@ -7,7 +7,7 @@ using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Features.Comptes;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Features.Parcours;
+using OpenCpts.Web.Features.Parcours.Protocoles;
 
 namespace OpenCpts.Tests.Features.Parcours.Protocoles;
 

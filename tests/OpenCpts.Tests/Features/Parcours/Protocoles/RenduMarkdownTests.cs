@@ -1,5 +1,5 @@
 using AngleSharp.Html.Parser;
-using OpenCpts.Web.Features.Parcours;
+using OpenCpts.Web.Features.Parcours.Protocoles;
 
 namespace OpenCpts.Tests.Features.Parcours.Protocoles;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Features.Parcours;
+using OpenCpts.Web.Features.Parcours.Sorties;
 using OpenCpts.Web.Infrastructure.Messages;
 using OpenCpts.Web.Infrastructure.Taches;
 

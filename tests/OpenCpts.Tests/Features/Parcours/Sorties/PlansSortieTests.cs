@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Features.Parcours;
+using OpenCpts.Web.Features.Parcours.Sorties;
 
 namespace OpenCpts.Tests.Features.Parcours.Sorties;
 

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCpts.Web.Features.Comptes;
 
-namespace OpenCpts.Web.Features.Parcours;
+namespace OpenCpts.Web.Features.Parcours.Protocoles;
 
 /// <summary>Protocols library: versioned Markdown content rendered safely, documents, statuses.</summary>
-public static class Protocoles
+public static class ProtocolesParcours
 {
     /// <summary>Who reads the protocols library: everyone taking part in pathways, and the Bureau. The Coordination edits.</summary>
     public const string PolitiqueLecture = "ProtocolesLecture";
