@@ -6,7 +6,7 @@ using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
-namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
+namespace OpenCpts.Tests.Features.SoinsNonProgrammes.Disponibilites;
 
 public partial class PagesSnpTests
 {

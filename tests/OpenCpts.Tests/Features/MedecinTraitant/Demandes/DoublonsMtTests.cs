@@ -6,7 +6,7 @@ using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
-namespace OpenCpts.Tests.Features.MedecinTraitant;
+namespace OpenCpts.Tests.Features.MedecinTraitant.Demandes;
 
 public class DoublonsMtTests
 {

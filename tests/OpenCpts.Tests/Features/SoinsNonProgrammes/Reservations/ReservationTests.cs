@@ -6,7 +6,7 @@ using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 using OpenCpts.Web.Infrastructure.Patients;
 
-namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
+namespace OpenCpts.Tests.Features.SoinsNonProgrammes.Reservations;
 
 public class ReservationTests
 {

@@ -5,7 +5,7 @@ using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 using OpenCpts.Web.Infrastructure.Taches;
 
-namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
+namespace OpenCpts.Tests.Features.SoinsNonProgrammes.Disponibilites;
 
 public class MaterialisationPeriodiqueTests
 {

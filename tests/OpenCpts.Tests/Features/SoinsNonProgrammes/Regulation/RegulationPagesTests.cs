@@ -7,7 +7,7 @@ using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
 
-namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
+namespace OpenCpts.Tests.Features.SoinsNonProgrammes.Regulation;
 
 public class RegulationPagesTests
 {

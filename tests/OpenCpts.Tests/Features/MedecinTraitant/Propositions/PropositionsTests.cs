@@ -10,7 +10,7 @@ using OpenCpts.Web.Features.MedecinTraitant.Demandes;
 using OpenCpts.Web.Features.MedecinTraitant.Medecins;
 using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 
-namespace OpenCpts.Tests.Features.MedecinTraitant;
+namespace OpenCpts.Tests.Features.MedecinTraitant.Propositions;
 
 /// <summary>Proposals through HTTP: run, review, send, GP answers, follow-up; API shapes and authorization.</summary>
 public class PropositionsTests

@@ -2,7 +2,7 @@ using OpenCpts.Web.Features.MedecinTraitant.Demandes;
 using OpenCpts.Web.Features.MedecinTraitant.Priorite;
 using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 
-namespace OpenCpts.Tests.Features.MedecinTraitant;
+namespace OpenCpts.Tests.Features.MedecinTraitant.Priorite;
 
 public class CalculerPrioriteTests
 {

@@ -10,7 +10,7 @@ using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Suivi;
 
-namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
+namespace OpenCpts.Tests.Features.SoinsNonProgrammes.Suivi;
 
 public class SuiviSnpTests
 {

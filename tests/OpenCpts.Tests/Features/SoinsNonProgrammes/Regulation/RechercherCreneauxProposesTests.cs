@@ -5,7 +5,7 @@ using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
 
-namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
+namespace OpenCpts.Tests.Features.SoinsNonProgrammes.Regulation;
 
 public class RechercherCreneauxProposesTests
 {

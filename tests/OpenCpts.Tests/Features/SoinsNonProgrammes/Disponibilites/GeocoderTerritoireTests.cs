@@ -10,7 +10,7 @@ using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Geocodage;
 
-namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
+namespace OpenCpts.Tests.Features.SoinsNonProgrammes.Disponibilites;
 
 public class GeocoderTerritoireTests
 {

@@ -1,7 +1,7 @@
 using OpenCpts.Web.Features.MedecinTraitant.Demandes;
 using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 
-namespace OpenCpts.Tests.Features.MedecinTraitant;
+namespace OpenCpts.Tests.Features.MedecinTraitant.Propositions;
 
 /// <summary>Properties of the solver on seeded random instances, and small hand-made cases.</summary>
 public class AppariementTests

@@ -7,7 +7,7 @@ using OpenCpts.Web.Features.SoinsNonProgrammes.Regulation;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Suivi;
 
-namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
+namespace OpenCpts.Tests.Features.SoinsNonProgrammes.Suivi;
 
 public class DemandesSnpStatsTests
 {

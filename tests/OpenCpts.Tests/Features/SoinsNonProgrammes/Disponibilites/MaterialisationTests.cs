@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
-namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
+namespace OpenCpts.Tests.Features.SoinsNonProgrammes.Disponibilites;
 
 public class MaterialisationTests
 {

@@ -12,7 +12,7 @@ using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire;
 using OpenCpts.Web.Infrastructure.Messages;
 
-namespace OpenCpts.Tests.Features.SoinsNonProgrammes;
+namespace OpenCpts.Tests.Features.SoinsNonProgrammes.Surnumeraire;
 
 public class SurnumeraireTests
 {
