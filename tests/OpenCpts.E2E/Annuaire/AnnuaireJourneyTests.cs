@@ -23,7 +23,7 @@ public class AnnuaireJourneyTests(Navigateur navigateur)
             await db.SaveChangesAsync();
         });
         var operateur = await app.CreerUtilisateurAsync(Roles.Regulation);
-        var page = await navigateur.NouvellePageAsync(app.AdresseBase);
+        var page = await navigateur.NouvellePageAsync(app);
         await page.SeConnecterAsync(operateur.Email!);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Annuaire", Exact = true }).First.ClickAsync();

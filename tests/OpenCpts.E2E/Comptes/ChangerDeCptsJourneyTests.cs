@@ -16,7 +16,7 @@ public class ChangerDeCptsJourneyTests(Navigateur navigateur)
         var vierzon = await app.CreerCptsNommeeAsync("CPTS Vierzon Sologne", "18279");
         var infirmiere = await app.CreerUtilisateurAsync(Roles.Professionnel);
         await app.RattacherAsync(infirmiere.Id, vierzon.Id);
-        var page = await navigateur.NouvellePageAsync(app.AdresseBase);
+        var page = await navigateur.NouvellePageAsync(app);
 
         await page.SeConnecterAsync(infirmiere.Email!);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("CPTS du Pays de Bourges");

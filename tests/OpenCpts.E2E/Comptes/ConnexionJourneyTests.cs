@@ -14,7 +14,7 @@ public class ConnexionJourneyTests(Navigateur navigateur)
         await using var app = await OpenCptsApp.DemarrerAsync(Fournisseur.Sqlite, kestrel: true);
         await app.CreerCptsAsync("18033", "18205");
         var coordinateur = await app.CreerUtilisateurAsync(Roles.Coordination);
-        var page = await navigateur.NouvellePageAsync(app.AdresseBase);
+        var page = await navigateur.NouvellePageAsync(app);
 
         await page.SeConnecterAsync(coordinateur.Email!);
 
@@ -27,7 +27,7 @@ public class ConnexionJourneyTests(Navigateur navigateur)
     {
         await using var app = await OpenCptsApp.DemarrerAsync(Fournisseur.Sqlite, kestrel: true);
         var utilisateur = await app.CreerUtilisateurAsync(Roles.Regulation);
-        var page = await navigateur.NouvellePageAsync(app.AdresseBase);
+        var page = await navigateur.NouvellePageAsync(app);
 
         await page.GotoAsync("/compte/connexion");
         await page.GetByLabel("Adresse e-mail").FillAsync(utilisateur.Email!);

@@ -15,7 +15,7 @@ public class ImportRppsJourneyTests(Navigateur navigateur)
         // The seven communes of the synthetic Cher sample.
         await app.CreerCptsAsync("18033", "18279", "18197", "18205", "18141", "18015", "18242");
         var coordinateur = await app.CreerUtilisateurAsync(Roles.Coordination);
-        var page = await navigateur.NouvellePageAsync(app.AdresseBase);
+        var page = await navigateur.NouvellePageAsync(app);
         await page.SeConnecterAsync(coordinateur.Email!);
 
         await page.GotoAsync("/import/rpps");

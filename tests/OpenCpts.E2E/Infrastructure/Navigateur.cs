@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using OpenCpts.Tests.Infrastructure;
 
 [assembly: AssemblyFixture(typeof(OpenCpts.E2E.Infrastructure.Navigateur))]
 
@@ -27,10 +28,16 @@ public sealed class Navigateur : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (cookies, storage) pointed at the platform.</summary>
-    public async Task<IPage> NouvellePageAsync(Uri adresseBase)
+    /// <summary>A fresh browser context (cookies, storage) pointed at the test's platform; on a shared host, every
+    /// request of the browser names the test (its database, clock and cache).</summary>
+    public async Task<IPage> NouvellePageAsync(OpenCptsApp app)
     {
-        var contexte = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = adresseBase.ToString().TrimEnd('/'), Locale = "fr-FR" });
+        var contexte = await Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.AdresseBase.ToString().TrimEnd('/'),
+            Locale = "fr-FR",
+            ExtraHTTPHeaders = app.EntetesNavigateur,
+        });
         // Generous: CI runs on 2 shared cores, and the first request of a platform compiles its pages.
         contexte.SetDefaultTimeout(30_000);
         contexte.SetDefaultNavigationTimeout(30_000);

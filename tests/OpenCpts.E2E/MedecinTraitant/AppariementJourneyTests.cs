@@ -43,7 +43,7 @@ public class AppariementJourneyTests(Navigateur navigateur)
         var coordinatrice = await app.CreerUtilisateurAsync(Roles.Coordination);
         var medecin = await app.CreerUtilisateurAsync(Roles.Professionnel, u => u.ProfessionnelId = medecinId);
 
-        var coordination = await navigateur.NouvellePageAsync(app.AdresseBase);
+        var coordination = await navigateur.NouvellePageAsync(app);
         await coordination.SeConnecterAsync(coordinatrice.Email!);
 
         // The Coordination registers the patient on the waiting list.
@@ -68,7 +68,7 @@ public class AppariementJourneyTests(Navigateur navigateur)
         await coordination.GetByRole(AriaRole.Button, new() { Name = "Envoyer aux médecins" }).ClickAsync();
         await Expect(coordination.GetByRole(AriaRole.Status)).ToContainTextAsync("1 patient(s) proposé(s)");
 
-        var gp = await navigateur.NouvellePageAsync(app.AdresseBase);
+        var gp = await navigateur.NouvellePageAsync(app);
         await gp.SeConnecterAsync(medecin.Email!);
         await gp.GetByRole(AriaRole.Link, new() { Name = "Patients proposés" }).ClickAsync();
         await Expect(gp.Locator($"tr[data-reference='{demande.Reference}']")).ToContainTextAsync("VASSEUR Léonie");

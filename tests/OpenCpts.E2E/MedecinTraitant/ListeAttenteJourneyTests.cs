@@ -40,7 +40,7 @@ public class ListeAttenteJourneyTests(Navigateur navigateur)
             await db.SaveChangesAsync();
         });
 
-        var patient = await navigateur.NouvellePageAsync(app.AdresseBase);
+        var patient = await navigateur.NouvellePageAsync(app);
         await patient.GotoAsync("/medecin-traitant/inscription");
         await patient.GetByLabel("Nom", new() { Exact = true }).FillAsync("Fontaine");
         await patient.GetByLabel("Prénom").FillAsync("Maëlle");
@@ -59,7 +59,7 @@ public class ListeAttenteJourneyTests(Navigateur navigateur)
         var reference = (await patient.Locator("#reference").TextContentAsync())!.Trim();
 
         var coordination = await app.CreerUtilisateurAsync(Roles.Coordination);
-        var page = await navigateur.NouvellePageAsync(app.AdresseBase);
+        var page = await navigateur.NouvellePageAsync(app);
         await page.SeConnecterAsync(coordination.Email!);
         await page.GetByRole(AriaRole.Link, new() { Name = "Médecin traitant", Exact = true }).ClickAsync();
 

@@ -14,7 +14,7 @@ public class PolitiqueContenuJourneyTests(Navigateur navigateur)
         await using var app = await OpenCptsApp.DemarrerAsync(Fournisseur.Sqlite, kestrel: true);
         await app.CreerCptsAsync("18033", "18205");
         var coordinateur = await app.CreerUtilisateurAsync(Roles.Coordination);
-        var page = await navigateur.NouvellePageAsync(app.AdresseBase);
+        var page = await navigateur.NouvellePageAsync(app);
         var violations = new List<string>();
         page.Console += (_, m) =>
         {

@@ -50,7 +50,7 @@ public class RegulationJourneyTests(Navigateur navigateur)
             await db.SaveChangesAsync();
         });
         var operateur = await app.CreerUtilisateurAsync(Roles.Regulation);
-        var page = await navigateur.NouvellePageAsync(app.AdresseBase);
+        var page = await navigateur.NouvellePageAsync(app);
         await page.SeConnecterAsync(operateur.Email!);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Régulation", Exact = true }).ClickAsync();
@@ -75,7 +75,7 @@ public class RegulationJourneyTests(Navigateur navigateur)
         await Expect(page.GetByText("23/11/2026 12:00").First).ToBeVisibleAsync();
 
         var professionnel = await app.CreerUtilisateurAsync(Roles.Professionnel, u => u.ProfessionnelId = garnier);
-        var pagePro = await navigateur.NouvellePageAsync(app.AdresseBase);
+        var pagePro = await navigateur.NouvellePageAsync(app);
         await pagePro.SeConnecterAsync(professionnel.Email!);
         await pagePro.GotoAsync("/snp/mes-rendez-vous");
         var ligne = pagePro.GetByRole(AriaRole.Row).Filter(new() { HasText = "Claire FONTAINE" });
@@ -109,7 +109,7 @@ public class RegulationJourneyTests(Navigateur navigateur)
         });
         var operateur = await app.CreerUtilisateurAsync(Roles.Regulation);
         var professionnel = await app.CreerUtilisateurAsync(Roles.Professionnel, u => u.ProfessionnelId = proId);
-        var page = await navigateur.NouvellePageAsync(app.AdresseBase);
+        var page = await navigateur.NouvellePageAsync(app);
         await page.SeConnecterAsync(operateur.Email!);
 
         await page.GotoAsync("/snp/regulation");
@@ -125,7 +125,7 @@ public class RegulationJourneyTests(Navigateur navigateur)
         var invitations = page.GetByRole(AriaRole.Region, new() { Name = "Invitations en surnuméraire" });
         await Expect(invitations).ToContainTextAsync("En attente");
 
-        var pagePro = await navigateur.NouvellePageAsync(app.AdresseBase);
+        var pagePro = await navigateur.NouvellePageAsync(app);
         await pagePro.SeConnecterAsync(professionnel.Email!);
         await pagePro.GotoAsync("/snp/mes-rendez-vous");
         await Expect(pagePro.GetByText("Plaie de l'avant-bras")).ToBeVisibleAsync();

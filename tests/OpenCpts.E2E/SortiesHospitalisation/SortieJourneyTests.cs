@@ -21,7 +21,7 @@ public class SortieJourneyTests(Navigateur navigateur)
         var infirmiere = await app.CreerUtilisateurAsync(Roles.Professionnel, u => u.ProfessionnelId = ids[0]);
 
         // The hospital's discharge team opens the plan, then asks for a nurse from it.
-        var hopital = await navigateur.NouvellePageAsync(app.AdresseBase);
+        var hopital = await navigateur.NouvellePageAsync(app);
         await hopital.SeConnecterAsync(equipeSortie.Email!);
         await hopital.GetByRole(AriaRole.Link, new() { Name = "Parcours", Exact = true }).ClickAsync();
         await hopital.GetByRole(AriaRole.Link, new() { Name = "Nouveau plan de sortie" }).ClickAsync();
@@ -42,7 +42,7 @@ public class SortieJourneyTests(Navigateur navigateur)
         await Expect(hopital.GetByText("Demande envoyée à 1 membre(s).")).ToBeVisibleAsync();
 
         // The nurse finds it on her page, without the patient's identity, and accepts it.
-        var ide = await navigateur.NouvellePageAsync(app.AdresseBase);
+        var ide = await navigateur.NouvellePageAsync(app);
         await ide.SeConnecterAsync(infirmiere.Email!);
         await ide.GotoAsync("/parcours/demandes");
         var demande = ide.Locator("#titre-pour-moi ~ div table tbody tr").First;

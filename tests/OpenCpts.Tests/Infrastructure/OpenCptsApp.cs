@@ -42,6 +42,10 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     /// <summary>The address the platform listens on (a real loopback port when started with Kestrel).</summary>
     public Uri AdresseBase => _usine.ClientOptions.BaseAddress;
 
+    /// <summary>The headers a browser of this test sends on a shared host (its context); none on a host of its own.</summary>
+    public IEnumerable<KeyValuePair<string, string>> EntetesNavigateur =>
+        _contexte is null ? [] : [KeyValuePair.Create(ContexteTest.Entete, _contexte.Id)];
+
     private OpenCptsApp(Usine usine, ContexteTest? contexte, Fournisseur fournisseur, FakeTimeProvider horloge, string chaine, string? fichierSqlite)
     {
         _usine = usine;
@@ -92,10 +96,11 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
         }
         var horloge = new FakeTimeProvider(Depart);
         horloge.AutoAdvanceAmount = TimeSpan.Zero;
-        if (services is null && !kestrel && !hotePropre)
+        if (services is null && certificatHttps is null && !hotePropre)
         {
             // A host shared with the tests of the same configuration; this test's own database, clock and cache.
-            var partage = await HotePartageAsync(fournisseur, parametres, environnement);
+            // The browser journeys share one on a real port: their browser sends the test's context header.
+            var partage = await HotePartageAsync(fournisseur, parametres, environnement, kestrel);
             return new OpenCptsApp(partage, new ContexteTest(chaine, horloge), fournisseur, horloge, chaine, fichier);
         }
         var usine = new Usine(fournisseur, chaine, horloge, services, SurCopie(parametres), environnement);
@@ -141,9 +146,9 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     private static readonly SemaphoreSlim VerrouHotes = new(1, 1);
     private static readonly Dictionary<string, Usine> HotesPartages = [];
 
-    private static async Task<Usine> HotePartageAsync(Fournisseur fournisseur, IReadOnlyDictionary<string, string?>? parametres, string environnement)
+    private static async Task<Usine> HotePartageAsync(Fournisseur fournisseur, IReadOnlyDictionary<string, string?>? parametres, string environnement, bool kestrel)
     {
-        var cle = string.Join('\n', new[] { fournisseur.ToString(), environnement }
+        var cle = string.Join('\n', new[] { fournisseur.ToString(), environnement, kestrel ? "kestrel" : "memoire" }
             .Concat((parametres ?? new Dictionary<string, string?>()).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value)));
         await VerrouHotes.WaitAsync();
         try
@@ -167,7 +172,15 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
                 HotePartage? hote = null;
                 usine = new Usine(fournisseur, chaine, horloge, s => hote = HotePartage.Configurer(s, fournisseur, horloge, chaine),
                     SurCopie(parametres), environnement);
-                usine.ClientOptions.BaseAddress = new Uri("https://localhost");
+                if (kestrel)
+                {
+                    usine.UseKestrel(0);
+                    usine.StartServer();
+                }
+                else
+                {
+                    usine.ClientOptions.BaseAddress = new Uri("https://localhost");
+                }
                 usine.CreateClient().Dispose();
                 hote!.MarquerDemarre();
                 HotesPartages[cle] = usine;

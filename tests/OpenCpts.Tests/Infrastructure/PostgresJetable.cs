@@ -79,7 +79,9 @@ public sealed class PostgresJetable : IAsyncLifetime
         var nom = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _compteur)}_{Guid.NewGuid().ToString("N")[..6]}";
         await using var cnx = new NpgsqlConnection(_chaineMaitre);
         await cnx.OpenAsync();
-        var gabarit = modele is null ? "" : $" TEMPLATE \"{modele}\"";
+        // FILE_COPY (PostgreSQL 15+) copies the template's files instead of writing them through the WAL (the default):
+        // about twice as fast for a template of a few megabytes, on a cluster where fsync is off anyway.
+        var gabarit = modele is null ? "" : $" TEMPLATE \"{modele}\"" + (cnx.PostgreSqlVersion.Major >= 15 ? " STRATEGY FILE_COPY" : "");
         await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{nom}\"{gabarit}", cnx);
         await cmd.ExecuteNonQueryAsync();
         return new NpgsqlConnectionStringBuilder(_chaineMaitre) { Database = nom, MaxPoolSize = 10 }.ConnectionString;
