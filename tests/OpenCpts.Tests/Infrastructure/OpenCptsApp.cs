@@ -96,11 +96,10 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
         }
         var horloge = new FakeTimeProvider(Depart);
         horloge.AutoAdvanceAmount = TimeSpan.Zero;
-        if (services is null && certificatHttps is null && !hotePropre)
+        if (services is null && !kestrel && !hotePropre)
         {
             // A host shared with the tests of the same configuration; this test's own database, clock and cache.
-            // The browser journeys share one on a real port: their browser sends the test's context header.
-            var partage = await HotePartageAsync(fournisseur, parametres, environnement, kestrel);
+            var partage = await HotePartageAsync(fournisseur, parametres, environnement);
             return new OpenCptsApp(partage, new ContexteTest(chaine, horloge), fournisseur, horloge, chaine, fichier);
         }
         var usine = new Usine(fournisseur, chaine, horloge, services, SurCopie(parametres), environnement);
@@ -146,9 +145,9 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     private static readonly SemaphoreSlim VerrouHotes = new(1, 1);
     private static readonly Dictionary<string, Usine> HotesPartages = [];
 
-    private static async Task<Usine> HotePartageAsync(Fournisseur fournisseur, IReadOnlyDictionary<string, string?>? parametres, string environnement, bool kestrel)
+    private static async Task<Usine> HotePartageAsync(Fournisseur fournisseur, IReadOnlyDictionary<string, string?>? parametres, string environnement)
     {
-        var cle = string.Join('\n', new[] { fournisseur.ToString(), environnement, kestrel ? "kestrel" : "memoire" }
+        var cle = string.Join('\n', new[] { fournisseur.ToString(), environnement }
             .Concat((parametres ?? new Dictionary<string, string?>()).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value)));
         await VerrouHotes.WaitAsync();
         try
@@ -172,15 +171,7 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
                 HotePartage? hote = null;
                 usine = new Usine(fournisseur, chaine, horloge, s => hote = HotePartage.Configurer(s, fournisseur, horloge, chaine),
                     SurCopie(parametres), environnement);
-                if (kestrel)
-                {
-                    usine.UseKestrel(0);
-                    usine.StartServer();
-                }
-                else
-                {
-                    usine.ClientOptions.BaseAddress = new Uri("https://localhost");
-                }
+                usine.ClientOptions.BaseAddress = new Uri("https://localhost");
                 usine.CreateClient().Dispose();
                 hote!.MarquerDemarre();
                 HotesPartages[cle] = usine;
