@@ -28,16 +28,10 @@ public sealed class Navigateur : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (cookies, storage) pointed at the test's platform; on a shared host, every
-    /// request of the browser names the test (its database, clock and cache).</summary>
+    /// <summary>A fresh browser context (cookies, storage) pointed at the test's platform (a host of its own).</summary>
     public async Task<IPage> NouvellePageAsync(OpenCptsApp app)
     {
-        var contexte = await Chromium.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.AdresseBase.ToString().TrimEnd('/'),
-            Locale = "fr-FR",
-            ExtraHTTPHeaders = app.EntetesNavigateur,
-        });
+        var contexte = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.AdresseBase.ToString().TrimEnd('/'), Locale = "fr-FR" });
         // Generous: CI runs on 2 shared cores, and the first request of a platform compiles its pages.
         contexte.SetDefaultTimeout(30_000);
         contexte.SetDefaultNavigationTimeout(30_000);

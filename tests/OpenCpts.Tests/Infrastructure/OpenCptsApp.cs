@@ -42,10 +42,6 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     /// <summary>The address the platform listens on (a real loopback port when started with Kestrel).</summary>
     public Uri AdresseBase => _usine.ClientOptions.BaseAddress;
 
-    /// <summary>The headers a browser of this test sends on a shared host (its context); none on a host of its own.</summary>
-    public IEnumerable<KeyValuePair<string, string>> EntetesNavigateur =>
-        _contexte is null ? [] : [KeyValuePair.Create(ContexteTest.Entete, _contexte.Id)];
-
     private OpenCptsApp(Usine usine, ContexteTest? contexte, Fournisseur fournisseur, FakeTimeProvider horloge, string chaine, string? fichierSqlite)
     {
         _usine = usine;
