@@ -27,6 +27,9 @@ public class Structure
     public string? Email { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
+    /// <summary>Closed establishments stay for history (FINESS marks them, never deletes them); hidden from choices.</summary>
+    public DateOnly? FermeeLe { get; set; }
+    public bool Fermee { get; set; }
     public DateTime CreeLeUtc { get; set; }
     public DateTime MisAJourLeUtc { get; set; }
 }

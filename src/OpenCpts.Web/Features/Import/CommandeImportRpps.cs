@@ -49,12 +49,12 @@ public static class CommandeImportRpps
         var debit = duree.TotalSeconds > 0 ? r.Lues / duree.TotalSeconds : 0;
         var lignes = new List<string>
         {
-            $"Import RPPS « {r.NomFichier} » : {LibelleStatut(r.Statut)}",
+            $"Import {r.Type} « {r.NomFichier} » : {LibelleStatut(r.Statut)}",
             $"  Lignes lues    : {N(r.Lues)}",
             $"  Créées         : {N(r.Creees)}",
             $"  Mises à jour   : {N(r.MisesAJour)}",
             $"  Inchangées     : {N(r.Inchangees)}",
-            $"  Ignorées       : {N(r.Ignorees)} (hors territoire ou identifiant ADELI)",
+            $"  Ignorées       : {N(r.Ignorees)} ({(r.Type == ImportRpps.Type ? "hors territoire ou identifiant ADELI" : "hors territoire")})",
             $"  Rejetées       : {N(r.Rejetees)}",
         };
         if (!string.IsNullOrEmpty(r.Message))

@@ -5,6 +5,7 @@ public static class Import
     public static IServiceCollection AddImport(this IServiceCollection services)
     {
         services.AddScoped<ImportRpps>();
+        services.AddScoped<ImportFiness>();
         services.AddScoped<ConsulterRapportImport>();
         services.AddSingleton<ImportsEnCours>();
         return services;

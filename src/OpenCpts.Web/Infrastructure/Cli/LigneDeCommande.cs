@@ -57,6 +57,9 @@ public sealed class LigneDeCommande
                 case "import rpps":
                     await CommandeCpts.LierAsync(sp, Mots[2..], facultative: true);
                     return await CommandeImportRpps.ExecuterAsync(sp, Mots[2..]);
+                case "import finess":
+                    await CommandeCpts.LierAsync(sp, Mots[2..], facultative: true);
+                    return await CommandeImportFiness.ExecuterAsync(sp, Mots[2..]);
                 case "token create":
                     return await CommandeJeton.CreerAsync(sp, Mots[2..]);
                 case "user create":
@@ -101,6 +104,7 @@ public sealed class LigneDeCommande
           cpts create --name NOM [--host HOTE]    crée une CPTS (hôte : nom de ses pages publiques, facultatif)
           cpts list                               liste les CPTS de la plateforme (numéro, nom, hôte)
           import rpps FICHIER [--all] [--cpts ID] importe l'extraction RPPS PS_LibreAcces_Personne_activite
+          import finess FICHIER [--all] [--cpts ID] importe le flux FINESS « Structures » (JSON) : établissements du territoire
           import communes FICHIER                 recharge le référentiel des communes (CSV code_insee;nom;…)
           token create --user EMAIL --name NOM    crée un jeton d'API personnel (affiché une seule fois)
           user create --email EMAIL --role ROLE [--name NOM] [--rpps RPPS] [--cpts ID]

@@ -101,7 +101,7 @@ public class NouveauPlanSortieModel(OuvrirPlanSortie ouvrir, UtilisateurParcours
         Profil = await utilisateurs.ProfilAsync(User, ct);
         if (ChoisitStructure)
         {
-            Structures = [.. (await db.Structures.AsNoTracking().OrderBy(s => s.NomRecherche).Select(s => new { s.Id, s.Nom, s.LibelleCommune }).ToListAsync(ct))
+            Structures = [.. (await db.Structures.AsNoTracking().Where(s => !s.Fermee).OrderBy(s => s.NomRecherche).Select(s => new { s.Id, s.Nom, s.LibelleCommune }).ToListAsync(ct))
                 .Select(s => (s.Id, s.Nom, s.LibelleCommune))];
         }
         else if (Profil.StructureId is { } sid)

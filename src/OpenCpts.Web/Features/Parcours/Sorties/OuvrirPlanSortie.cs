@@ -89,7 +89,7 @@ public sealed class OuvrirPlanSortie(
             if (structureId == -1)
             {
                 structureId = null;
-                erreurs[saisie.StructureId is null ? "finessStructure" : "structureId"] = ["Cet établissement n'est pas dans l'annuaire."];
+                erreurs[saisie.StructureId is null ? "finessStructure" : "structureId"] = ["Cet établissement n'est pas dans l'annuaire, ou il est fermé."];
             }
             else if (structureId is null)
             {
@@ -162,19 +162,20 @@ public sealed class OuvrirPlanSortie(
         return new ResultatOuverturePlan.Ouvert(plan.Id, patient.Id);
     }
 
-    /// <summary>The structure asked for: its id, null when none was given, -1 when the id or FINESS is unknown.</summary>
+    /// <summary>The structure asked for: its id, null when none was given, -1 when the id or FINESS is unknown or the
+    /// establishment is closed (FINESS keeps closed ones for history).</summary>
     private async Task<int?> StructureDemandeeAsync(SaisiePlanSortie saisie, CancellationToken ct)
     {
         if (saisie.StructureId is { } id)
         {
-            return await db.Structures.AnyAsync(s => s.Id == id, ct) ? id : -1;
+            return await db.Structures.AnyAsync(s => s.Id == id && !s.Fermee, ct) ? id : -1;
         }
         var finess = saisie.FinessStructure?.Trim();
         if (string.IsNullOrEmpty(finess))
         {
             return null;
         }
-        var trouvee = await db.Structures.Where(s => s.Finess == finess).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+        var trouvee = await db.Structures.Where(s => s.Finess == finess && !s.Fermee).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
         return trouvee ?? -1;
     }
 

@@ -145,6 +145,27 @@ public class PlansSortieTests
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task A_closed_establishment_is_not_offered_and_cannot_receive_a_plan(Fournisseur fournisseur)
+    {
+        var s = await SceneParcours.DemarrerAsync(fournisseur);
+        await using var _ = s.App;
+        await s.App.AvecDbAsync(db => db.Structures.Where(x => x.Id == s.AutreHopital)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Fermee, true).SetProperty(x => x.FermeeLe, new DateOnly(2026, 11, 1))));
+        var coordination = await s.ClientApiAsync(Roles.Coordination);
+
+        var parFiness = await coordination.PostAsJsonAsync("/api/parcours/sorties", SceneParcours.CorpsPlan("2026-11-27", SceneParcours.FinessAutre));
+        var parId = await coordination.PostAsJsonAsync("/api/parcours/sorties", SceneParcours.CorpsPlan("2026-11-27", null, s.AutreHopital));
+        var page = await (await s.App.ClientConnecteAsync(Roles.Coordination)).PageAsync("/parcours/sorties/nouvelle");
+
+        Assert.Equal(HttpStatusCode.BadRequest, parFiness.StatusCode);
+        Assert.Contains("fermé", await parFiness.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, parId.StatusCode);
+        Assert.DoesNotContain($"value=\"{s.AutreHopital}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{s.Hopital}\"", page, StringComparison.Ordinal);
+        Assert.False(await s.App.AvecDbAsync(db => db.PlansSortie.AnyAsync()));
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task An_establishment_account_cannot_open_a_plan_for_another_structure(Fournisseur fournisseur)
     {
         var s = await SceneParcours.DemarrerAsync(fournisseur);

@@ -415,6 +415,12 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("Fermee")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("FermeeLe")
+                        .HasColumnType("date");
+
                     b.Property<string>("Finess")
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
@@ -1101,7 +1107,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("PropositionsAppariement", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DemandePriseEnCharge", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Demandes.DemandePriseEnCharge", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1209,7 +1215,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DestinataireDemande", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Demandes.DestinataireDemande", b =>
                 {
                     b.Property<long>("DemandePriseEnChargeId")
                         .HasColumnType("bigint");
@@ -1235,7 +1241,34 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("DestinatairesDemande", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DocumentProtocole", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Equipe.LectureMessage", b =>
+                {
+                    b.Property<long>("MessageEquipeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Lecteur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("LuLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MessageEquipeId", "UtilisateurId");
+
+                    b.HasIndex("CptsId");
+
+                    b.ToTable("LecturesMessage", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Equipe.MessageEquipe", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1243,12 +1276,45 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTime>("AjouteLeUtc")
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuteurUtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EnvoyeLeUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("AjoutePar")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                    b.Property<long>("PatientParcoursId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("PatientParcoursId", "EnvoyeLeUtc");
+
+                    b.ToTable("MessagesEquipe", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Equipe.PieceJointe", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<byte[]>("Contenu")
                         .IsRequired()
@@ -1257,13 +1323,13 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("CptsId")
                         .HasColumnType("integer");
 
+                    b.Property<long>("MessageEquipeId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("NomFichier")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<int>("ProtocoleId")
-                        .HasColumnType("integer");
 
                     b.Property<long>("Taille")
                         .HasColumnType("bigint");
@@ -1277,62 +1343,12 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("CptsId");
 
-                    b.HasIndex("ProtocoleId");
+                    b.HasIndex("MessageEquipeId");
 
-                    b.ToTable("DocumentsProtocole", (string)null);
+                    b.ToTable("PiecesJointes", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ElementSortie", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("CptsId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("Echeance")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime?>("FaitLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FaitPar")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Libelle")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Ordre")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("PlanSortieId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Responsable")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int?>("ResponsableProfessionnelId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId");
-
-                    b.HasIndex("ResponsableProfessionnelId");
-
-                    b.HasIndex("PlanSortieId", "Ordre");
-
-                    b.ToTable("ElementsSortie", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.EtapeModele", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.EtapeModele", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1371,7 +1387,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("EtapesModele", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.InscriptionParcours", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.InscriptionParcours", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1409,34 +1425,101 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("InscriptionsParcours", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.LectureMessage", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.ModeleParcours", b =>
                 {
-                    b.Property<long>("MessageEquipeId")
-                        .HasColumnType("bigint");
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
 
-                    b.Property<string>("UtilisateurId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Archive")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("CptsId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Lecteur")
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<DateTime>("LuLeUtc")
+                    b.Property<int?>("ProtocoleId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProtocoleId");
+
+                    b.HasIndex("CptsId", "Nom")
+                        .IsUnique();
+
+                    b.ToTable("ModelesParcours", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.TacheParcours", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CodeProfession")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Echeance")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("FaiteLeUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("MessageEquipeId", "UtilisateurId");
+                    b.Property<string>("FaitePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("InscriptionParcoursId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PatientParcoursId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ResponsableProfessionnelId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
 
                     b.HasIndex("CptsId");
 
-                    b.ToTable("LecturesMessage", (string)null);
+                    b.HasIndex("InscriptionParcoursId");
+
+                    b.HasIndex("PatientParcoursId");
+
+                    b.HasIndex("ResponsableProfessionnelId");
+
+                    b.HasIndex("FaiteLeUtc", "Echeance");
+
+                    b.ToTable("TachesParcours", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.MembreEquipe", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Patients.MembreEquipe", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1500,129 +1583,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.MessageEquipe", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Auteur")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("AuteurUtilisateurId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<int>("CptsId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("EnvoyeLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("PatientParcoursId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Texte")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId");
-
-                    b.HasIndex("PatientParcoursId", "EnvoyeLeUtc");
-
-                    b.ToTable("MessagesEquipe", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ModeleElementSortie", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CptsId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("DelaiJours")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Libelle")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Ordre")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ResponsableParDefaut")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "Ordre");
-
-                    b.ToTable("ModelesElementSortie", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ModeleParcours", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<bool>("Archive")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("CptsId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Nom")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int?>("ProtocoleId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProtocoleId");
-
-                    b.HasIndex("CptsId", "Nom")
-                        .IsUnique();
-
-                    b.ToTable("ModelesParcours", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ParametresParcours", b =>
-                {
-                    b.Property<int>("CptsId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("DelaiEscaladeHeures")
-                        .HasColumnType("integer");
-
-                    b.HasKey("CptsId");
-
-                    b.ToTable("ParametresParcours");
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PatientParcours", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1688,13 +1649,20 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("PatientsParcours", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PieceJointe", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocoles.DocumentProtocole", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AjouteLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AjoutePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<byte[]>("Contenu")
                         .IsRequired()
@@ -1703,13 +1671,13 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("CptsId")
                         .HasColumnType("integer");
 
-                    b.Property<long>("MessageEquipeId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("NomFichier")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProtocoleId")
+                        .HasColumnType("integer");
 
                     b.Property<long>("Taille")
                         .HasColumnType("bigint");
@@ -1723,12 +1691,200 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("CptsId");
 
-                    b.HasIndex("MessageEquipeId");
+                    b.HasIndex("ProtocoleId");
 
-                    b.ToTable("PiecesJointes", (string)null);
+                    b.ToTable("DocumentsProtocole", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PlanSortie", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocoles.Protocole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GroupeTravail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("MisAJourLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Pathologie")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Professions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("VersionCourante")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "Statut");
+
+                    b.ToTable("Protocoles", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocoles.VersionProtocole", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ContenuMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Numero")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProtocoleId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("ProtocoleId", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("VersionsProtocole", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.ElementSortie", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Echeance")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("FaitLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FaitPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PlanSortieId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Responsable")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ResponsableProfessionnelId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("ResponsableProfessionnelId");
+
+                    b.HasIndex("PlanSortieId", "Ordre");
+
+                    b.ToTable("ElementsSortie", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.ModeleElementSortie", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DelaiJours")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResponsableParDefaut")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "Ordre");
+
+                    b.ToTable("ModelesElementSortie", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.ParametresParcours", b =>
+                {
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DelaiEscaladeHeures")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CptsId");
+
+                    b.ToTable("ParametresParcours");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.PlanSortie", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1806,156 +1962,6 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("CptsId", "Statut", "DateSortiePrevue");
 
                     b.ToTable("PlansSortie", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocole", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CptsId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("GroupeTravail")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime>("MisAJourLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Pathologie")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Professions")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Statut")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("Titre")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("VersionCourante")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "Statut");
-
-                    b.ToTable("Protocoles", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.TacheParcours", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("CodeProfession")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)");
-
-                    b.Property<int>("CptsId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("Echeance")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime?>("FaiteLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FaitePar")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<long>("InscriptionParcoursId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Libelle")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Ordre")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("PatientParcoursId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int?>("ResponsableProfessionnelId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId");
-
-                    b.HasIndex("InscriptionParcoursId");
-
-                    b.HasIndex("PatientParcoursId");
-
-                    b.HasIndex("ResponsableProfessionnelId");
-
-                    b.HasIndex("FaiteLeUtc", "Echeance");
-
-                    b.ToTable("TachesParcours", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.VersionProtocole", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Auteur")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Commentaire")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("ContenuMarkdown")
-                        .IsRequired()
-                        .HasMaxLength(100000)
-                        .HasColumnType("character varying(100000)");
-
-                    b.Property<int>("CptsId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("CreeLeUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Numero")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ProtocoleId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId");
-
-                    b.HasIndex("ProtocoleId", "Numero")
-                        .IsUnique();
-
-                    b.ToTable("VersionsProtocole", (string)null);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Sas.CompteRegulateurSas", b =>
@@ -2992,7 +2998,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DemandePriseEnCharge", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Demandes.DemandePriseEnCharge", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
                         .WithMany()
@@ -3005,18 +3011,18 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", "Patient")
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", "Patient")
                         .WithMany()
                         .HasForeignKey("PatientParcoursId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PlanSortie", null)
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Sorties.PlanSortie", null)
                         .WithMany()
                         .HasForeignKey("PlanSortieId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocole", null)
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocoles.Protocole", null)
                         .WithMany()
                         .HasForeignKey("ProtocoleId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3029,9 +3035,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Patient");
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DestinataireDemande", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Demandes.DestinataireDemande", b =>
                 {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.DemandePriseEnCharge", null)
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Demandes.DemandePriseEnCharge", null)
                         .WithMany()
                         .HasForeignKey("DemandePriseEnChargeId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3044,20 +3050,76 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DocumentProtocole", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Equipe.LectureMessage", b =>
                 {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocole", null)
-                        .WithMany("Documents")
-                        .HasForeignKey("ProtocoleId")
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Equipe.MessageEquipe", null)
+                        .WithMany()
+                        .HasForeignKey("MessageEquipeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ElementSortie", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Equipe.MessageEquipe", b =>
                 {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PlanSortie", null)
-                        .WithMany("Elements")
-                        .HasForeignKey("PlanSortieId")
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", null)
+                        .WithMany()
+                        .HasForeignKey("PatientParcoursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Equipe.PieceJointe", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Equipe.MessageEquipe", null)
+                        .WithMany("PiecesJointes")
+                        .HasForeignKey("MessageEquipeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.EtapeModele", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Modeles.ModeleParcours", null)
+                        .WithMany("Etapes")
+                        .HasForeignKey("ModeleParcoursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.InscriptionParcours", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Modeles.ModeleParcours", null)
+                        .WithMany()
+                        .HasForeignKey("ModeleParcoursId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", null)
+                        .WithMany()
+                        .HasForeignKey("PatientParcoursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.ModeleParcours", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocoles.Protocole", null)
+                        .WithMany()
+                        .HasForeignKey("ProtocoleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.TacheParcours", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Modeles.InscriptionParcours", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionParcoursId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -3067,42 +3129,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.EtapeModele", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Patients.MembreEquipe", b =>
                 {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.ModeleParcours", null)
-                        .WithMany("Etapes")
-                        .HasForeignKey("ModeleParcoursId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.InscriptionParcours", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.ModeleParcours", null)
-                        .WithMany()
-                        .HasForeignKey("ModeleParcoursId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
-                        .WithMany()
-                        .HasForeignKey("PatientParcoursId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.LectureMessage", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.MessageEquipe", null)
-                        .WithMany()
-                        .HasForeignKey("MessageEquipeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.MembreEquipe", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", null)
                         .WithMany("Equipe")
                         .HasForeignKey("PatientParcoursId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3119,25 +3148,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.MessageEquipe", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
-                        .WithMany()
-                        .HasForeignKey("PatientParcoursId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ModeleElementSortie", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ModeleParcours", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
                         .WithMany()
@@ -3145,50 +3156,77 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocole", null)
-                        .WithMany()
-                        .HasForeignKey("ProtocoleId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ParametresParcours", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
-                        .WithOne()
-                        .HasForeignKey("OpenCpts.Web.Features.Parcours.ParametresParcours", "CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PatientParcours", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", null)
                         .WithMany()
                         .HasForeignKey("DoublonPossibleDeId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", null)
                         .WithMany()
                         .HasForeignKey("FusionneDansId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PieceJointe", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocoles.DocumentProtocole", b =>
                 {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.MessageEquipe", null)
-                        .WithMany("PiecesJointes")
-                        .HasForeignKey("MessageEquipeId")
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocoles.Protocole", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ProtocoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PlanSortie", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocoles.Protocole", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocoles.VersionProtocole", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocoles.Protocole", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ProtocoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.ElementSortie", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Sorties.PlanSortie", null)
+                        .WithMany("Elements")
+                        .HasForeignKey("PlanSortieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsableProfessionnelId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.ModeleElementSortie", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.ParametresParcours", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithOne()
+                        .HasForeignKey("OpenCpts.Web.Features.Parcours.Sorties.ParametresParcours", "CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.PlanSortie", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
                         .WithMany()
@@ -3196,13 +3234,13 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", "Patient")
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", "Patient")
                         .WithMany()
                         .HasForeignKey("PatientParcoursId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocole", null)
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocoles.Protocole", null)
                         .WithMany()
                         .HasForeignKey("ProtocoleId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3213,38 +3251,6 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Patient");
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocole", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.TacheParcours", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.InscriptionParcours", null)
-                        .WithMany()
-                        .HasForeignKey("InscriptionParcoursId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
-                        .WithMany()
-                        .HasForeignKey("ResponsableProfessionnelId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.VersionProtocole", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocole", null)
-                        .WithMany("Versions")
-                        .HasForeignKey("ProtocoleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Sas.EnvoiSas", b =>
@@ -3390,31 +3396,31 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Rejets");
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.MessageEquipe", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Equipe.MessageEquipe", b =>
                 {
                     b.Navigation("PiecesJointes");
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ModeleParcours", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.ModeleParcours", b =>
                 {
                     b.Navigation("Etapes");
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PatientParcours", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", b =>
                 {
                     b.Navigation("Equipe");
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PlanSortie", b =>
-                {
-                    b.Navigation("Elements");
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocole", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocoles.Protocole", b =>
                 {
                     b.Navigation("Documents");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.PlanSortie", b =>
+                {
+                    b.Navigation("Elements");
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Territoire.Cpts", b =>

@@ -398,6 +398,12 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Fermee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FermeeLe")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Finess")
                         .HasMaxLength(9)
                         .HasColumnType("TEXT");
@@ -1066,7 +1072,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("PropositionsAppariement", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DemandePriseEnCharge", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Demandes.DemandePriseEnCharge", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1172,7 +1178,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DestinataireDemande", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Demandes.DestinataireDemande", b =>
                 {
                     b.Property<long>("DemandePriseEnChargeId")
                         .HasColumnType("INTEGER");
@@ -1198,18 +1204,76 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("DestinatairesDemande", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DocumentProtocole", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Equipe.LectureMessage", b =>
+                {
+                    b.Property<long>("MessageEquipeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lecteur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LuLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageEquipeId", "UtilisateurId");
+
+                    b.HasIndex("CptsId");
+
+                    b.ToTable("LecturesMessage", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Equipe.MessageEquipe", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("AjouteLeUtc")
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AjoutePar")
-                        .HasMaxLength(256)
+                    b.Property<string>("AuteurUtilisateurId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnvoyeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PatientParcoursId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("PatientParcoursId", "EnvoyeLeUtc");
+
+                    b.ToTable("MessagesEquipe", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Equipe.PieceJointe", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Contenu")
                         .IsRequired()
@@ -1218,13 +1282,13 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("CptsId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("MessageEquipeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NomFichier")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("ProtocoleId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Taille")
                         .HasColumnType("INTEGER");
@@ -1238,60 +1302,12 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CptsId");
 
-                    b.HasIndex("ProtocoleId");
+                    b.HasIndex("MessageEquipeId");
 
-                    b.ToTable("DocumentsProtocole", (string)null);
+                    b.ToTable("PiecesJointes", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ElementSortie", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CptsId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("Echeance")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("FaitLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FaitPar")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Libelle")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Ordre")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PlanSortieId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Responsable")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ResponsableProfessionnelId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId");
-
-                    b.HasIndex("ResponsableProfessionnelId");
-
-                    b.HasIndex("PlanSortieId", "Ordre");
-
-                    b.ToTable("ElementsSortie", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.EtapeModele", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.EtapeModele", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1328,7 +1344,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("EtapesModele", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.InscriptionParcours", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.InscriptionParcours", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1364,34 +1380,97 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("InscriptionsParcours", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.LectureMessage", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.ModeleParcours", b =>
                 {
-                    b.Property<long>("MessageEquipeId")
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("UtilisateurId")
-                        .HasMaxLength(450)
+                    b.Property<bool>("Archive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProtocoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProtocoleId");
+
+                    b.HasIndex("CptsId", "Nom")
+                        .IsUnique();
+
+                    b.ToTable("ModelesParcours", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.TacheParcours", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeProfession")
+                        .IsRequired()
+                        .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CptsId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Lecteur")
+                    b.Property<DateOnly>("Echeance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FaiteLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FaitePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InscriptionParcoursId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Libelle")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("LuLeUtc")
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
 
-                    b.HasKey("MessageEquipeId", "UtilisateurId");
+                    b.Property<long>("PatientParcoursId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResponsableProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
 
                     b.HasIndex("CptsId");
 
-                    b.ToTable("LecturesMessage", (string)null);
+                    b.HasIndex("InscriptionParcoursId");
+
+                    b.HasIndex("PatientParcoursId");
+
+                    b.HasIndex("ResponsableProfessionnelId");
+
+                    b.HasIndex("FaiteLeUtc", "Echeance");
+
+                    b.ToTable("TachesParcours", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.MembreEquipe", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Patients.MembreEquipe", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1453,123 +1532,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.MessageEquipe", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Auteur")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuteurUtilisateurId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CptsId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("EnvoyeLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("PatientParcoursId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Texte")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId");
-
-                    b.HasIndex("PatientParcoursId", "EnvoyeLeUtc");
-
-                    b.ToTable("MessagesEquipe", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ModeleElementSortie", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CptsId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("DelaiJours")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Libelle")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Ordre")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ResponsableParDefaut")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "Ordre");
-
-                    b.ToTable("ModelesElementSortie", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ModeleParcours", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Archive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CptsId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Nom")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ProtocoleId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProtocoleId");
-
-                    b.HasIndex("CptsId", "Nom")
-                        .IsUnique();
-
-                    b.ToTable("ModelesParcours", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ParametresParcours", b =>
-                {
-                    b.Property<int>("CptsId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("DelaiEscaladeHeures")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("CptsId");
-
-                    b.ToTable("ParametresParcours");
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PatientParcours", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1633,11 +1596,18 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("PatientsParcours", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PieceJointe", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocoles.DocumentProtocole", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AjouteLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AjoutePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Contenu")
                         .IsRequired()
@@ -1646,13 +1616,13 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("CptsId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("MessageEquipeId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("NomFichier")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ProtocoleId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Taille")
                         .HasColumnType("INTEGER");
@@ -1666,12 +1636,192 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CptsId");
 
-                    b.HasIndex("MessageEquipeId");
+                    b.HasIndex("ProtocoleId");
 
-                    b.ToTable("PiecesJointes", (string)null);
+                    b.ToTable("DocumentsProtocole", (string)null);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PlanSortie", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocoles.Protocole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroupeTravail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MisAJourLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pathologie")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Professions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionCourante")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "Statut");
+
+                    b.ToTable("Protocoles", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocoles.VersionProtocole", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContenuMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Numero")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProtocoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("ProtocoleId", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("VersionsProtocole", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.ElementSortie", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Echeance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FaitLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FaitPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlanSortieId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Responsable")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResponsableProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("ResponsableProfessionnelId");
+
+                    b.HasIndex("PlanSortieId", "Ordre");
+
+                    b.ToTable("ElementsSortie", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.ModeleElementSortie", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelaiJours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponsableParDefaut")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "Ordre");
+
+                    b.ToTable("ModelesElementSortie", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.ParametresParcours", b =>
+                {
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelaiEscaladeHeures")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CptsId");
+
+                    b.ToTable("ParametresParcours");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.PlanSortie", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1747,150 +1897,6 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("CptsId", "Statut", "DateSortiePrevue");
 
                     b.ToTable("PlansSortie", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocole", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CptsId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("GroupeTravail")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("MisAJourLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Pathologie")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Professions")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Statut")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Titre")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("VersionCourante")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "Statut");
-
-                    b.ToTable("Protocoles", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.TacheParcours", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CodeProfession")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CptsId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Echeance")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("FaiteLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FaitePar")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("InscriptionParcoursId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Libelle")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Ordre")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PatientParcoursId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ResponsableProfessionnelId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId");
-
-                    b.HasIndex("InscriptionParcoursId");
-
-                    b.HasIndex("PatientParcoursId");
-
-                    b.HasIndex("ResponsableProfessionnelId");
-
-                    b.HasIndex("FaiteLeUtc", "Echeance");
-
-                    b.ToTable("TachesParcours", (string)null);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.VersionProtocole", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Auteur")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Commentaire")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContenuMarkdown")
-                        .IsRequired()
-                        .HasMaxLength(100000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CptsId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreeLeUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Numero")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProtocoleId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId");
-
-                    b.HasIndex("ProtocoleId", "Numero")
-                        .IsUnique();
-
-                    b.ToTable("VersionsProtocole", (string)null);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Sas.CompteRegulateurSas", b =>
@@ -2903,7 +2909,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DemandePriseEnCharge", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Demandes.DemandePriseEnCharge", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
                         .WithMany()
@@ -2916,18 +2922,18 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", "Patient")
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", "Patient")
                         .WithMany()
                         .HasForeignKey("PatientParcoursId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PlanSortie", null)
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Sorties.PlanSortie", null)
                         .WithMany()
                         .HasForeignKey("PlanSortieId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocole", null)
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocoles.Protocole", null)
                         .WithMany()
                         .HasForeignKey("ProtocoleId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2940,9 +2946,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Patient");
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DestinataireDemande", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Demandes.DestinataireDemande", b =>
                 {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.DemandePriseEnCharge", null)
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Demandes.DemandePriseEnCharge", null)
                         .WithMany()
                         .HasForeignKey("DemandePriseEnChargeId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2955,20 +2961,76 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.DocumentProtocole", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Equipe.LectureMessage", b =>
                 {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocole", null)
-                        .WithMany("Documents")
-                        .HasForeignKey("ProtocoleId")
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Equipe.MessageEquipe", null)
+                        .WithMany()
+                        .HasForeignKey("MessageEquipeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ElementSortie", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Equipe.MessageEquipe", b =>
                 {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PlanSortie", null)
-                        .WithMany("Elements")
-                        .HasForeignKey("PlanSortieId")
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", null)
+                        .WithMany()
+                        .HasForeignKey("PatientParcoursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Equipe.PieceJointe", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Equipe.MessageEquipe", null)
+                        .WithMany("PiecesJointes")
+                        .HasForeignKey("MessageEquipeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.EtapeModele", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Modeles.ModeleParcours", null)
+                        .WithMany("Etapes")
+                        .HasForeignKey("ModeleParcoursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.InscriptionParcours", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Modeles.ModeleParcours", null)
+                        .WithMany()
+                        .HasForeignKey("ModeleParcoursId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", null)
+                        .WithMany()
+                        .HasForeignKey("PatientParcoursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.ModeleParcours", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocoles.Protocole", null)
+                        .WithMany()
+                        .HasForeignKey("ProtocoleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.TacheParcours", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Modeles.InscriptionParcours", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionParcoursId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -2978,42 +3040,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.EtapeModele", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Patients.MembreEquipe", b =>
                 {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.ModeleParcours", null)
-                        .WithMany("Etapes")
-                        .HasForeignKey("ModeleParcoursId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.InscriptionParcours", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.ModeleParcours", null)
-                        .WithMany()
-                        .HasForeignKey("ModeleParcoursId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
-                        .WithMany()
-                        .HasForeignKey("PatientParcoursId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.LectureMessage", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.MessageEquipe", null)
-                        .WithMany()
-                        .HasForeignKey("MessageEquipeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.MembreEquipe", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", null)
                         .WithMany("Equipe")
                         .HasForeignKey("PatientParcoursId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3030,25 +3059,7 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.MessageEquipe", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
-                        .WithMany()
-                        .HasForeignKey("PatientParcoursId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ModeleElementSortie", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ModeleParcours", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
                         .WithMany()
@@ -3056,50 +3067,77 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocole", null)
-                        .WithMany()
-                        .HasForeignKey("ProtocoleId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ParametresParcours", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
-                        .WithOne()
-                        .HasForeignKey("OpenCpts.Web.Features.Parcours.ParametresParcours", "CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PatientParcours", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", null)
                         .WithMany()
                         .HasForeignKey("DoublonPossibleDeId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", null)
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", null)
                         .WithMany()
                         .HasForeignKey("FusionneDansId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PieceJointe", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocoles.DocumentProtocole", b =>
                 {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.MessageEquipe", null)
-                        .WithMany("PiecesJointes")
-                        .HasForeignKey("MessageEquipeId")
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocoles.Protocole", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ProtocoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PlanSortie", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocoles.Protocole", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocoles.VersionProtocole", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocoles.Protocole", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ProtocoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.ElementSortie", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Sorties.PlanSortie", null)
+                        .WithMany("Elements")
+                        .HasForeignKey("PlanSortieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsableProfessionnelId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.ModeleElementSortie", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.ParametresParcours", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithOne()
+                        .HasForeignKey("OpenCpts.Web.Features.Parcours.Sorties.ParametresParcours", "CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.PlanSortie", b =>
                 {
                     b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
                         .WithMany()
@@ -3107,13 +3145,13 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenCpts.Web.Features.Parcours.PatientParcours", "Patient")
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", "Patient")
                         .WithMany()
                         .HasForeignKey("PatientParcoursId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocole", null)
+                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocoles.Protocole", null)
                         .WithMany()
                         .HasForeignKey("ProtocoleId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3124,38 +3162,6 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Patient");
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocole", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.TacheParcours", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.InscriptionParcours", null)
-                        .WithMany()
-                        .HasForeignKey("InscriptionParcoursId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
-                        .WithMany()
-                        .HasForeignKey("ResponsableProfessionnelId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.VersionProtocole", b =>
-                {
-                    b.HasOne("OpenCpts.Web.Features.Parcours.Protocole", null)
-                        .WithMany("Versions")
-                        .HasForeignKey("ProtocoleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Sas.EnvoiSas", b =>
@@ -3301,31 +3307,31 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Rejets");
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.MessageEquipe", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Equipe.MessageEquipe", b =>
                 {
                     b.Navigation("PiecesJointes");
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.ModeleParcours", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Modeles.ModeleParcours", b =>
                 {
                     b.Navigation("Etapes");
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PatientParcours", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Patients.PatientParcours", b =>
                 {
                     b.Navigation("Equipe");
                 });
 
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.PlanSortie", b =>
-                {
-                    b.Navigation("Elements");
-                });
-
-            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocole", b =>
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Protocoles.Protocole", b =>
                 {
                     b.Navigation("Documents");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Sorties.PlanSortie", b =>
+                {
+                    b.Navigation("Elements");
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Territoire.Cpts", b =>
