@@ -191,6 +191,8 @@ public static class BancSas
     {
         var chrono = Stopwatch.StartNew();
         await using var db = Contexte(chaine, fournisseur);
+        // Set-up of the region, as the CLI would: every CPTS open, each record naming its CPTS.
+        db.Perimetre.OuvrirToutes();
         await db.Database.EnsureDeletedAsync();
         await db.Database.MigrateAsync();
         await new ImportCommunes(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<ImportCommunes>.Instance).ChargerSiVideAsync();
@@ -251,13 +253,13 @@ public static class BancSas
                 }
             }
         }
-        await InsererCreneauxAsync(db, lignes);
-        var jeton = await CreerJetonAsync(db);
+        await InsererCreneauxAsync(db, cpts.Id, lignes);
+        var jeton = await CreerJetonAsync(db, cpts.Id);
         Console.WriteLine($"Préparation : {professionnels.Count:N0} professionnels, {lignes.Count:N0} créneaux en {chrono.Elapsed.TotalSeconds:N1} s");
         return (professionnels.Select(p => p.Rpps).ToList(), jeton);
     }
 
-    private static async Task InsererCreneauxAsync(OpenCptsDb db, List<(int Pro, int? Site, DateTime Debut, string Type, string Visibilite)> lignes)
+    private static async Task InsererCreneauxAsync(OpenCptsDb db, int cptsId, List<(int Pro, int? Site, DateTime Debut, string Type, string Visibilite)> lignes)
     {
         var maintenant = DateTime.UtcNow;
         var connexion = db.Database.GetDbConnection();
@@ -265,10 +267,11 @@ public static class BancSas
         if (connexion is NpgsqlConnection pg)
         {
             await using var copie = await pg.BeginBinaryImportAsync(
-                "COPY \"CreneauxSnp\" (\"ProfessionnelId\", \"ActiviteId\", \"DebutUtc\", \"FinUtc\", \"TypeConsultation\", \"Visibilite\", \"AvecRendezVous\", \"Statut\", \"CreeLeUtc\", \"MisAJourLeUtc\") FROM STDIN (FORMAT BINARY)");
+                "COPY \"CreneauxSnp\" (\"CptsId\", \"ProfessionnelId\", \"ActiviteId\", \"DebutUtc\", \"FinUtc\", \"TypeConsultation\", \"Visibilite\", \"AvecRendezVous\", \"Statut\", \"CreeLeUtc\", \"MisAJourLeUtc\") FROM STDIN (FORMAT BINARY)");
             foreach (var l in lignes)
             {
                 await copie.StartRowAsync();
+                await copie.WriteAsync(cptsId);
                 await copie.WriteAsync(l.Pro);
                 await copie.WriteAsync(l.Site);
                 await copie.WriteAsync(l.Debut, NpgsqlTypes.NpgsqlDbType.TimestampTz);
@@ -286,9 +289,10 @@ public static class BancSas
         await using var transaction = await connexion.BeginTransactionAsync();
         await using var commande = connexion.CreateCommand();
         commande.Transaction = transaction;
-        commande.CommandText = "INSERT INTO \"CreneauxSnp\" (\"ProfessionnelId\", \"ActiviteId\", \"DebutUtc\", \"FinUtc\", \"TypeConsultation\", \"Visibilite\", \"AvecRendezVous\", \"Statut\", \"CreeLeUtc\", \"MisAJourLeUtc\") VALUES ($p, $s, $d, $f, $t, $v, 1, 'Libre', $c, $c)";
+        commande.CommandText = "INSERT INTO \"CreneauxSnp\" (\"CptsId\", \"ProfessionnelId\", \"ActiviteId\", \"DebutUtc\", \"FinUtc\", \"TypeConsultation\", \"Visibilite\", \"AvecRendezVous\", \"Statut\", \"CreeLeUtc\", \"MisAJourLeUtc\") VALUES ($cpts, $p, $s, $d, $f, $t, $v, 1, 'Libre', $c, $c)";
         var p = Parametre("$p"); var s = Parametre("$s"); var d = Parametre("$d"); var f = Parametre("$f"); var t = Parametre("$t"); var v = Parametre("$v"); var c = Parametre("$c");
         c.Value = maintenant.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        Parametre("$cpts").Value = cptsId;
         foreach (var l in lignes)
         {
             p.Value = l.Pro;
@@ -312,7 +316,7 @@ public static class BancSas
     }
 
     /// <summary>A Régulation account and its API token, as `-- user create` and `-- token create` would make.</summary>
-    private static async Task<string> CreerJetonAsync(OpenCptsDb db)
+    private static async Task<string> CreerJetonAsync(OpenCptsDb db, int cptsId)
     {
         var valeur = "ocpts_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         var role = new Microsoft.AspNetCore.Identity.IdentityRole("Regulation") { NormalizedName = "REGULATION" };
@@ -328,6 +332,7 @@ public static class BancSas
             CreeLeUtc = DateTime.UtcNow,
             Empreinte = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(valeur))),
         });
+        db.Set<OpenCpts.Web.Features.Comptes.Rattachement.RattachementCpts>().Add(new() { UtilisateurId = utilisateur.Id, CptsId = cptsId, RattacheLeUtc = DateTime.UtcNow });
         await db.SaveChangesAsync();
         return valeur;
     }

@@ -17,6 +17,8 @@ using OpenCpts.Web.Infrastructure.Data;
 //   parse FILE                         times the parser alone (territory filter, no database)
 //   sas WEB_DLL [--postgres CONN] [--dossier DIR]  SAS slot search and booking API under load, against the platform run as a child process
 //   appariement PATIENTS [MEDECINS]   médecin traitant matching solver alone (12 000 × 200 in bench/RESULTS.md)
+//   finess-generate FILE [ESTABLISHMENTS]  writes a national-size synthetic FINESS Structures flux (100 000 by default)
+//   finess FILE [--postgres CONN]      times the FINESS import of the whole file (--all), then its re-import
 //   prepare CONN PROVIDER              (internal) migrates a fresh database and creates the bench CPTS
 var inv = CultureInfo.InvariantCulture;
 if (args.Length < 2)
@@ -55,6 +57,15 @@ switch (args[0])
         }
     case "import":
         return await ImporterAsync(fichier, args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault());
+    case "finess-generate":
+        {
+            var chrono = Stopwatch.StartNew();
+            var n = GenerateurFiness.Generer(fichier, args.Length > 2 ? int.Parse(args[2], inv) : 100_000, SeedDemo.CommunesDemo);
+            Console.WriteLine($"{n:N0} établissements écrits dans {fichier} ({new FileInfo(fichier).Length / 1e6:N0} Mo) en {chrono.Elapsed.TotalSeconds:N1} s");
+            return 0;
+        }
+    case "finess":
+        return await ImporterAsync(fichier, args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault(), finess: true);
     case "sas":
         // sas WEB_DLL [--postgres CONN] [--requetes N] [--dossier DIR]
         return await BancSas.ExecuterAsync(fichier, args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault(),
@@ -69,7 +80,7 @@ switch (args[0])
         return 2;
 }
 
-static async Task<int> ImporterAsync(string fichier, string? postgres)
+static async Task<int> ImporterAsync(string fichier, string? postgres, bool finess = false)
 {
     var dossier = Path.Combine(Path.GetTempPath(), "opencpts-bench-" + Guid.NewGuid().ToString("N"));
     Directory.CreateDirectory(dossier);
@@ -85,27 +96,47 @@ static async Task<int> ImporterAsync(string fichier, string? postgres)
             return preparation.ExitCode;
         }
         using var host = Hote(chaine, postgres is null ? "Sqlite" : "Postgres");
+        int cptsId;
         await using (var echauffement = host.Services.CreateAsyncScope())
         {
             // A running platform has its EF model built already: do it before the clock starts.
-            await echauffement.ServiceProvider.GetRequiredService<CptsCourante>().CodesCommunesAsync();
+            var db = echauffement.ServiceProvider.GetRequiredService<OpenCptsDb>();
+            db.Perimetre.OuvrirToutes();
+            cptsId = await db.Cpts.Select(c => c.Id).SingleAsync();
         }
         GC.Collect();
         Console.WriteLine($"Base : {(postgres is null ? "SQLite" : "PostgreSQL")}, territoire : {SeedDemo.CommunesDemo.Count} communes, fichier {new FileInfo(fichier).Length / 1e6:N0} Mo, {Environment.ProcessorCount} cœurs");
         foreach (var passe in new[] { "premier import", "ré-import (idempotent)" })
         {
             await using var scope = host.Services.CreateAsyncScope();
+            // As the CLI does: the import runs for the bench's CPTS.
+            scope.ServiceProvider.GetRequiredService<PerimetreCpts>().Fixer(cptsId);
             var alloue = GC.GetTotalAllocatedBytes();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var chrono = Stopwatch.StartNew();
-            var resultat = await scope.ServiceProvider.GetRequiredService<ImportRpps>().ImporterFichierAsync(fichier, new DemandeImportRpps(fichier));
+            RapportImport r;
+            if (finess)
+            {
+                var resultat = await scope.ServiceProvider.GetRequiredService<ImportFiness>().ImporterFichierAsync(fichier, new DemandeImportFiness(fichier, ToutImporter: true));
+                if (resultat is not ResultatImportFiness.Termine { Rapport: var rapportFiness })
+                {
+                    Console.Error.WriteLine(((ResultatImportFiness.FichierRefuse)resultat).Message);
+                    return 1;
+                }
+                r = rapportFiness;
+            }
+            else
+            {
+                var resultat = await scope.ServiceProvider.GetRequiredService<ImportRpps>().ImporterFichierAsync(fichier, new DemandeImportRpps(fichier));
+                if (resultat is not ResultatImportRpps.Termine { Rapport: var rapportRpps })
+                {
+                    Console.Error.WriteLine(((ResultatImportRpps.FichierRefuse)resultat).Message);
+                    return 1;
+                }
+                r = rapportRpps;
+            }
             chrono.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            if (resultat is not ResultatImportRpps.Termine { Rapport: var r })
-            {
-                Console.Error.WriteLine(((ResultatImportRpps.FichierRefuse)resultat).Message);
-                return 1;
-            }
             Console.WriteLine($"{passe} : {r.Lues:N0} lignes en {chrono.Elapsed.TotalSeconds:N2} s = {r.Lues / chrono.Elapsed.TotalSeconds:N0} lignes/s " +
                 $"(créées {r.Creees:N0}, mises à jour {r.MisesAJour:N0}, inchangées {r.Inchangees:N0}, ignorées {r.Ignorees:N0}, rejetées {r.Rejetees:N0}) ; " +
                 $"alloué {(GC.GetTotalAllocatedBytes() - alloue) / 1e6:N0} Mo ; temps CPU {cpu.TotalSeconds:N2} s");
@@ -125,6 +156,7 @@ static async Task<int> PreparerAsync(string chaine, string fournisseur)
     using var host = Hote(chaine, fournisseur);
     await using var scope = host.Services.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<OpenCptsDb>();
+    db.Perimetre.OuvrirToutes();
     if (db.EstPostgres)
     {
         await db.Database.EnsureDeletedAsync();

@@ -49,22 +49,19 @@ public static class LecteurFiness
                     fin = lus == 0;
                     rempli += lus;
                 }
-                List<JsonElement> entites;
+                List<EtablissementFiness> etablissements;
                 int consommes;
                 try
                 {
-                    (entites, consommes) = Avancer(tampon.AsSpan(0, rempli), fin, lecture);
+                    (etablissements, consommes) = Avancer(tampon.AsSpan(0, rempli), fin, lecture);
                 }
                 catch (JsonException e)
                 {
                     throw new FichierFinessInvalideException($"Ce fichier n'est pas un flux FINESS « Structures » lisible (JSON invalide : {e.Message}).");
                 }
-                foreach (var entite in entites)
+                foreach (var etablissement in etablissements)
                 {
-                    foreach (var etablissement in Etablissements(entite))
-                    {
-                        yield return etablissement;
-                    }
+                    yield return etablissement;
                 }
                 tampon.AsSpan(consommes, rempli - consommes).CopyTo(tampon);
                 rempli -= consommes;
@@ -91,10 +88,11 @@ public static class LecteurFiness
         public bool Termine;
     }
 
-    /// <summary>Parses what the buffer holds: the complete legal entities of <c>pmej</c>, and how many bytes were used.</summary>
-    private static (List<JsonElement> Entites, int Consommes) Avancer(ReadOnlySpan<byte> donnees, bool fin, EtatLecture lecture)
+    /// <summary>Parses what the buffer holds: the establishments of the complete legal entities of <c>pmej</c> (each
+    /// entity's document is read and released at once), and how many bytes were used.</summary>
+    private static (List<EtablissementFiness> Etablissements, int Consommes) Avancer(ReadOnlySpan<byte> donnees, bool fin, EtatLecture lecture)
     {
-        var entites = new List<JsonElement>();
+        var etablissements = new List<EtablissementFiness>();
         var lecteur = new Utf8JsonReader(donnees, fin, lecture.Etat);
         while (!lecture.Termine)
         {
@@ -142,11 +140,11 @@ public static class LecteurFiness
             }
             using (document)
             {
-                entites.Add(document.RootElement.Clone());
+                etablissements.AddRange(Etablissements(document.RootElement));
             }
         }
         lecture.Etat = lecteur.CurrentState;
-        return (entites, (int)lecteur.BytesConsumed);
+        return (etablissements, (int)lecteur.BytesConsumed);
     }
 
     private static IEnumerable<EtablissementFiness> Etablissements(JsonElement entite)
