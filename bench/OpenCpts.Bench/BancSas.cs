@@ -37,19 +37,19 @@ public static class BancSas
         try
         {
             List<string> rpps;
-            string jeton;
+            string jeton, jetonRegulation;
             if (dossierConserve is not null && File.Exists(fichierPrepare))
             {
                 var lignes = await File.ReadAllLinesAsync(fichierPrepare);
-                (jeton, rpps) = (lignes[0], [.. lignes.Skip(1)]);
+                (jeton, jetonRegulation, rpps) = (lignes[0], lignes[1], [.. lignes.Skip(2)]);
                 Console.WriteLine($"Base reprise de {dossier}");
             }
             else
             {
-                (rpps, jeton) = await PreparerAsync(chaine, fournisseur);
+                (rpps, jeton, jetonRegulation) = await PreparerAsync(chaine, fournisseur);
                 if (dossierConserve is not null)
                 {
-                    await File.WriteAllLinesAsync(fichierPrepare, [jeton, .. rpps]);
+                    await File.WriteAllLinesAsync(fichierPrepare, [jeton, jetonRegulation, .. rpps]);
                 }
             }
             var port = PortLibre();
@@ -57,6 +57,9 @@ public static class BancSas
             using var arret = new ArretProcessus(serveur);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", jeton);
+            // Bookings are the regulation's (the SAS machine account reads /fhir only).
+            using var regulation = new HttpClient { BaseAddress = http.BaseAddress };
+            regulation.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", jetonRegulation);
             await AttendreAsync(http, serveur);
 
             Console.WriteLine($"Base : {(postgres is null ? "SQLite" : "PostgreSQL")}, {Environment.ProcessorCount} cœurs");
@@ -92,7 +95,7 @@ public static class BancSas
                 Console.WriteLine($"  réponse moyenne {octets / latences.Count / 1024.0:N0} Kio");
             }
 
-            await ReserverAsync(http, chaine, fournisseur, serveur);
+            await ReserverAsync(regulation, chaine, fournisseur, serveur);
             return 0;
         }
         finally
@@ -112,6 +115,7 @@ public static class BancSas
         List<long> libres;
         await using (var db = Contexte(chaine, fournisseur))
         {
+            db.Perimetre.OuvrirToutes();
             var maintenant = DateTime.UtcNow;
             libres = await db.CreneauxSnp.Where(c => c.Statut == StatutsCreneau.Libre && c.DebutUtc > maintenant.AddHours(1))
                 .OrderBy(c => c.Id).Select(c => c.Id).Take(2050).ToListAsync();
@@ -146,6 +150,7 @@ public static class BancSas
         Rapporter($"réservations en course (8 demandes par créneau, {courses.Count / 8} créneaux) — {crees} créées, {conflits} refusées (409)", latences, duree, CpuServeur(serveur) - cpu);
 
         await using var verif = Contexte(chaine, fournisseur);
+        verif.Perimetre.OuvrirToutes();
         var doubles = await verif.ReservationsSnp.Where(r => r.Active).GroupBy(r => r.CreneauSnpId).CountAsync(g => g.Count() > 1);
         var actives = await verif.ReservationsSnp.CountAsync(r => r.Active);
         Console.WriteLine($"contrôle : {actives} réservations actives, {doubles} créneau(x) réservé(s) deux fois");
@@ -187,7 +192,7 @@ public static class BancSas
     }
 
     /// <summary>Writes the region: a CPTS, its professionals (all members, each with a site) and 8 weeks of slots.</summary>
-    private static async Task<(List<string> Rpps, string Jeton)> PreparerAsync(string chaine, string fournisseur)
+    private static async Task<(List<string> Rpps, string JetonSas, string JetonRegulation)> PreparerAsync(string chaine, string fournisseur)
     {
         var chrono = Stopwatch.StartNew();
         await using var db = Contexte(chaine, fournisseur);
@@ -254,9 +259,10 @@ public static class BancSas
             }
         }
         await InsererCreneauxAsync(db, cpts.Id, lignes);
-        var jeton = await CreerJetonAsync(db, cpts.Id);
+        var jeton = await CreerJetonAsync(db, cpts.Id, "PlateformeSas", "sas");
+        var jetonRegulation = await CreerJetonAsync(db, cpts.Id, "Regulation", "regulation");
         Console.WriteLine($"Préparation : {professionnels.Count:N0} professionnels, {lignes.Count:N0} créneaux en {chrono.Elapsed.TotalSeconds:N1} s");
-        return (professionnels.Select(p => p.Rpps).ToList(), jeton);
+        return (professionnels.Select(p => p.Rpps).ToList(), jeton, jetonRegulation);
     }
 
     private static async Task InsererCreneauxAsync(OpenCptsDb db, int cptsId, List<(int Pro, int? Site, DateTime Debut, string Type, string Visibilite)> lignes)
@@ -316,11 +322,22 @@ public static class BancSas
     }
 
     /// <summary>A Régulation account and its API token, as `-- user create` and `-- token create` would make.</summary>
-    private static async Task<string> CreerJetonAsync(OpenCptsDb db, int cptsId)
+    private static async Task<string> CreerJetonAsync(OpenCptsDb db, int cptsId, string nomRole, string compte)
     {
         var valeur = "ocpts_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
-        var role = new Microsoft.AspNetCore.Identity.IdentityRole("Regulation") { NormalizedName = "REGULATION" };
-        var utilisateur = new OpenCpts.Web.Features.Comptes.Utilisateur { UserName = "banc@bench.invalid", NormalizedUserName = "BANC@BENCH.INVALID", Email = "banc@bench.invalid", NormalizedEmail = "BANC@BENCH.INVALID", SecurityStamp = Guid.NewGuid().ToString(), NomAffiche = "Banc" };
+        var role = new Microsoft.AspNetCore.Identity.IdentityRole(nomRole) { NormalizedName = nomRole.ToUpperInvariant() };
+        var email = compte + "@bench.invalid";
+        var utilisateur = new OpenCpts.Web.Features.Comptes.Utilisateur
+        {
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            SecurityStamp = Guid.NewGuid().ToString(),
+            NomAffiche = "Banc " + compte,
+            // An enrolled account, as the regulation's must be in production (2FA required for roles that see patients).
+            TwoFactorEnabled = true,
+        };
         db.Roles.Add(role);
         db.Users.Add(utilisateur);
         db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { RoleId = role.Id, UserId = utilisateur.Id });
@@ -330,6 +347,8 @@ public static class BancSas
             Nom = "banc",
             Prefixe = valeur[..12],
             CreeLeUtc = DateTime.UtcNow,
+            ExpireLeUtc = DateTime.UtcNow.AddDays(1),
+            TamponSecurite = utilisateur.SecurityStamp!,
             Empreinte = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(valeur))),
         });
         db.Set<OpenCpts.Web.Features.Comptes.Rattachement.RattachementCpts>().Add(new() { UtilisateurId = utilisateur.Id, CptsId = cptsId, RattacheLeUtc = DateTime.UtcNow });
