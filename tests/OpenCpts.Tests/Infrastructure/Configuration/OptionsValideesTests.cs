@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace OpenCpts.Tests.Infrastructure;
+namespace OpenCpts.Tests.Infrastructure.Configuration;
 
 public class OptionsValideesTests
 {
