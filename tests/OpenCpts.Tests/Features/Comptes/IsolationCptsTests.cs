@@ -196,6 +196,8 @@ public class IsolationCptsTests(DeuxCpts deux) : IClassFixture<DeuxCpts>
         var refus = await p.Vierzon[Roles.Coordination].PosterFormulaireAsync("/compte/cpts",
             new Dictionary<string, string> { ["cptsId"] = p.BourgesId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.NotFound, refus.StatusCode);
+        Assert.True(await p.App.AvecDbAsync(db => db.EntreesAudit.AnyAsync(e => e.Action == "Refus" && e.Ressource == "Cpts"
+            && e.RessourceId == p.BourgesId.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.Utilisateur == SeedDemo.EmailCoordinationVierzon)));
     }
 
     private static async Task<HttpResponseMessage> ApiAsync(OpenCptsApp app, string jeton, string url)

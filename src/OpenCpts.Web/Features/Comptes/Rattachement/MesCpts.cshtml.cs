@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Comptes.Rattachement;
 
 /// <summary>The CPTS an account is attached to, and the switch from one to another.</summary>
-public sealed class MesCptsModel(OpenCptsDb db, TimeProvider horloge) : PageModel
+public sealed class MesCptsModel(OpenCptsDb db, JournalAudit audit, TimeProvider horloge) : PageModel
 {
     public sealed record Ligne(int Id, string Nom, bool Courante);
 
@@ -19,11 +20,13 @@ public sealed class MesCptsModel(OpenCptsDb db, TimeProvider horloge) : PageMode
         Lignes = [.. noms.Select(c => new Ligne(c.Id, c.Nom, c.Id == choix.Courante))];
     }
 
-    /// <summary>Switches to another of the account's CPTS; a CPTS it is not attached to is refused as unknown.</summary>
-    public IActionResult OnPost(int cptsId)
+    /// <summary>Switches to another of the account's CPTS; a CPTS it is not attached to is refused as unknown, and the
+    /// refusal is audited.</summary>
+    public async Task<IActionResult> OnPostAsync(int cptsId, CancellationToken ct)
     {
         if (!CptsDeLaRequete.Choix(HttpContext).Possibles.Contains(cptsId))
         {
+            await audit.EnregistrerAsync("Refus", "Cpts", cptsId.ToString(System.Globalization.CultureInfo.InvariantCulture), "Changement vers une CPTS non rattachée", ct);
             return NotFound();
         }
         Response.Cookies.Append(CptsDeLaRequete.Cookie, cptsId.ToString(System.Globalization.CultureInfo.InvariantCulture), new CookieOptions
