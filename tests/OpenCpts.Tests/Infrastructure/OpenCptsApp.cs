@@ -478,8 +478,11 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
         else
         {
             // Idle pooled connections to a finished test's database would add up to the server's limit.
-            await using var connexion = new Npgsql.NpgsqlConnection(_chaine);
-            Npgsql.NpgsqlConnection.ClearPool(connexion);
+            await using (var connexion = new Npgsql.NpgsqlConnection(_chaine))
+            {
+                Npgsql.NpgsqlConnection.ClearPool(connexion);
+            }
+            await PostgresJetable.Instance.SupprimerBaseAsync(_chaine);
         }
     }
 

@@ -7,7 +7,9 @@ using OpenCpts.Web.Infrastructure.Data;
 namespace OpenCpts.Web.Features.Import;
 
 /// <summary>What the progress partial shows: the running import, then its report.</summary>
-public sealed record VueProgression(SuiviImport Suivi, RapportImport? Rapport);
+/// <param name="Termine">Read once: the import may finish while the partial renders, and a view that read the live
+/// flag twice showed "Import impossible" (finished, but no report loaded) and stopped polling.</param>
+public sealed record VueProgression(SuiviImport Suivi, bool Termine, RapportImport? Rapport);
 
 /// <summary>A past import in the history list.</summary>
 public sealed record LigneHistorique(int Id, DateTime DebutUtc, string NomFichier, string Statut, string? LanceePar,
@@ -102,12 +104,13 @@ public class RppsModel(OpenCptsDb db, ImportsEnCours imports, ConsulterRapportIm
         {
             return null;
         }
+        var termine = suivi.Termine;
         RapportImport? rapport = null;
-        if (suivi.Termine && suivi.RapportId is { } rapportId)
+        if (termine && suivi.RapportId is { } rapportId)
         {
             rapport = await consulter.ExecuteAsync(rapportId, ct);
         }
-        return new VueProgression(suivi, rapport);
+        return new VueProgression(suivi, termine, rapport);
     }
 
     private async Task ChargerHistoriqueAsync(CancellationToken ct)

@@ -52,7 +52,7 @@ public partial class PageImportRppsTests
         while (partiel.Contains("hx-trigger", StringComparison.Ordinal) && DateTime.UtcNow < attente);
 
         Assert.DoesNotContain("hx-trigger", partiel);
-        Assert.Contains("data-compte=\"lues\">65<", partiel);
+        Assert.True(partiel.Contains("data-compte=\"lues\">65<", StringComparison.Ordinal), partiel);
         Assert.Contains("data-compte=\"creees\">65<", partiel);
         Assert.Contains("data-compte=\"rejetees\">0<", partiel);
         Assert.Equal(64, await app.AvecDbAsync(db => db.Professionnels.CountAsync()));
