@@ -62,11 +62,13 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
     /// <param name="environnement">The host environment ("Testing" by default).</param>
     /// <param name="demo">Start on a copy of the demo CPTS (seeded once per run and provider, at <see cref="Depart"/>).</param>
     /// <param name="hotePropre">A host of its own even without services or Kestrel: for tests of what happens at start-up.</param>
+    /// <param name="depart">Where the test's clock (<see cref="Horloge"/>) starts; <see cref="Depart"/> by default.</param>
     /// <remarks>Without <paramref name="services"/>, <paramref name="kestrel"/> or <paramref name="hotePropre"/>, the test runs
     /// on a host shared with the tests of the same provider, settings and environment (see tests/README.md).</remarks>
     public static async Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur, Action<IServiceCollection>? services = null, bool kestrel = false,
         System.Security.Cryptography.X509Certificates.X509Certificate2? certificatHttps = null,
-        IReadOnlyDictionary<string, string?>? parametres = null, string environnement = "Testing", bool demo = false, bool hotePropre = false)
+        IReadOnlyDictionary<string, string?>? parametres = null, string environnement = "Testing", bool demo = false, bool hotePropre = false,
+        DateTimeOffset? depart = null)
     {
         var modele = demo ? Modele.Demo : Modele.Vide;
         string chaine;
@@ -90,7 +92,7 @@ public sealed partial class OpenCptsApp : IAsyncDisposable
             File.Copy(await ModeleSqliteAsync(modele), fichier);
             chaine = $"Data Source={fichier};Pooling=False";
         }
-        var horloge = new FakeTimeProvider(Depart);
+        var horloge = new FakeTimeProvider(depart ?? Depart);
         horloge.AutoAdvanceAmount = TimeSpan.Zero;
         if (services is null && !kestrel && !hotePropre)
         {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.MedecinTraitant.Demandes;
 
@@ -18,11 +17,13 @@ public static partial class ListeAttenteMt
     public static async Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur, int inscriptionsParHeure = 100, int inscriptionsParHeureTotal = 1000,
         IReadOnlyDictionary<string, string?>? parametres = null)
     {
-        var app = await OpenCptsApp.DemarrerAsync(fournisseur, s =>
+        // Settings, not services: the tests with the same limits share a host (which honours the client address header).
+        var reglages = new Dictionary<string, string?>(parametres ?? new Dictionary<string, string?>())
         {
-            s.Configure<OptionsListeAttente>(o => (o.InscriptionsParHeure, o.InscriptionsParHeureTotal) = (inscriptionsParHeure, inscriptionsParHeureTotal));
-            AdresseClient.Activer(s);
-        }, parametres: parametres);
+            ["OpenCpts:MedecinTraitant:InscriptionsParHeure"] = inscriptionsParHeure.ToString(CultureInfo.InvariantCulture),
+            ["OpenCpts:MedecinTraitant:InscriptionsParHeureTotal"] = inscriptionsParHeureTotal.ToString(CultureInfo.InvariantCulture),
+        };
+        var app = await OpenCptsApp.DemarrerAsync(fournisseur, parametres: reglages);
         await app.CreerCptsAsync("18033", "18205");
         return app;
     }

@@ -21,7 +21,8 @@ public class ParcoursRegulateurSasTests
 
     private static async Task<Situation> PreparerAsync(Fournisseur fournisseur, string? urlPlateforme = null)
     {
-        var app = await PlateformeSas.DemarrerAsync(fournisseur, o => o.UrlPlateforme = urlPlateforme);
+        var app = await PlateformeSas.DemarrerAsync(fournisseur,
+            urlPlateforme is null ? null : new Dictionary<string, string?> { ["OpenCpts:Sas:UrlPlateforme"] = urlPlateforme });
         var sas = await app.ClientPlateformeAsync();
         var cree = await sas.PostAsync("/fhir/Practitioner", PlateformeSas.Fhir(PlateformeSas.Regulateur(valeur: IdRegulateur)));
         Assert.Equal(HttpStatusCode.Created, cree.StatusCode);

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Features.Sas;
 
 namespace OpenCpts.Tests.Features.Sas;
 
@@ -12,16 +11,10 @@ public static class PlateformeSas
 {
     public const string EmailPlateforme = "plateforme@sas.test.invalid";
 
-    public static Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur, Action<OptionsSas>? options = null, Action<IServiceCollection>? services = null) =>
-        OpenCptsApp.DemarrerAsync(fournisseur, s =>
-        {
-            s.Configure<OptionsSas>(o =>
-            {
-                o.UrlPublique = SituationSas.UrlPublique;
-                options?.Invoke(o);
-            });
-            services?.Invoke(s);
-        });
+    /// <param name="parametres">More settings (e.g. <c>OpenCpts:Sas:UrlPlateforme</c>) over <see cref="SituationSas.Parametres"/>.</param>
+    public static Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur, IReadOnlyDictionary<string, string?>? parametres = null) =>
+        OpenCptsApp.DemarrerAsync(fournisseur, parametres: SituationSas.Parametres.Concat(parametres ?? new Dictionary<string, string?>())
+            .ToDictionary(p => p.Key, p => p.Value));
 
     /// <summary>A client with the API token of the SAS platform's account.</summary>
     public static async Task<HttpClient> ClientPlateformeAsync(this OpenCptsApp app)

@@ -1,12 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Comptes;
-using OpenCpts.Web.Features.Sas;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 using OpenCpts.Web.Features.Territoire;
 using OpenCpts.Web.Infrastructure.Fhir;
@@ -21,11 +18,10 @@ public static class SituationSas
     public const string Idnps = "urn:oid:1.2.250.1.71.4.2.1";
 
     public static Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur, DateTimeOffset maintenant) =>
-        OpenCptsApp.DemarrerAsync(fournisseur, s =>
-        {
-            s.AddSingleton<TimeProvider>(new FakeTimeProvider(maintenant));
-            s.Configure<OptionsSas>(o => o.UrlPublique = UrlPublique);
-        });
+        OpenCptsApp.DemarrerAsync(fournisseur, parametres: Parametres, depart: maintenant);
+
+    /// <summary>The SAS settings of these tests: settings, not services, so that the tests share a host.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> Parametres = new Dictionary<string, string?> { ["OpenCpts:Sas:UrlPublique"] = UrlPublique };
 
     public static async Task<HttpClient> ClientSasAsync(this OpenCptsApp app) => await app.ClientApiAsync(Roles.PlateformeSas);
 
