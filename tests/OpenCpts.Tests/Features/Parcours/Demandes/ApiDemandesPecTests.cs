@@ -182,7 +182,8 @@ public class ApiDemandesPecTests
     [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task The_email_to_members_links_to_the_request_when_the_public_address_is_known(Fournisseur fournisseur)
     {
-        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur, s => s.Configure<OptionsParcours>(o => o.UrlPublique = "https://cpts.example.invalid/"));
+        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur,
+            parametres: new Dictionary<string, string?> { ["OpenCpts:Parcours:UrlPublique"] = "https://cpts.example.invalid/" });
         var cpts = await app.CreerCptsAsync("18033");
         await app.AjouterAsync(new ProfessionnelBuilder("INFA", "Anne").Profession("60").ExerceA("18033", "Bourges").MembreDe(cpts.Id).AvecEmail("ide.a@example.invalid"));
 
