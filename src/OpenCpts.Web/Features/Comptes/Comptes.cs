@@ -52,6 +52,7 @@ public static class Comptes
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.Events.OnValidatePrincipal = SessionsValides.ValiderAsync;
             // A forbidden page answers 403 in place (never a redirect that could be mistaken for success);
             // APIs answer 401 rather than redirecting to the sign-in page.
             o.Events.OnRedirectToAccessDenied = ctx =>
@@ -102,6 +103,21 @@ public static class Comptes
         services.AddScoped<Administration.ExigerDeuxFacteurs>();
         services.AddScoped<Administration.DeverrouillerCompte>();
         services.AddScoped<Rattachement.RattacherCompte>();
+        services.AddScoped<LiensCompte>();
+        services.AddScoped<Invitations.InviterCompte>();
+        services.AddScoped<Invitations.RenvoyerInvitation>();
+        services.AddScoped<Invitations.AnnulerInvitation>();
+        services.AddScoped<Invitations.AccepterInvitation>();
+        services.AddScoped<Invitations.InviterMembres>();
+        services.AddScoped<Invitations.ListerInvitations>();
+        services.AddScoped<MotDePasse.DemanderReinitialisation>();
+        services.AddScoped<MotDePasse.Reinitialiser>();
+        services.AddScoped<Email.ChangerEmail>();
+        services.AddScoped<Administration.ChangerRoleCompte>();
+        services.AddScoped<Administration.DesactiverCompte>();
+        services.AddScoped<Administration.ReactiverCompte>();
+        // Reset and address-change links are short-lived (and die with the security stamp).
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = MotDePasse.DemanderReinitialisation.Validite);
         return services;
     }
 

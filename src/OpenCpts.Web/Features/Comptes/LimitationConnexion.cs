@@ -35,7 +35,8 @@ public static class LimitationConnexion
 {
     private const string CleCompte = "opencpts:compte-connexion";
 
-    private static readonly string[] Chemins = ["/compte/connexion", "/compte/connexion-2fa"];
+    // The anonymous posts that check a secret or send a mail: the same per-address and per-account limits as signing in.
+    private static readonly string[] Chemins = ["/compte/connexion", "/compte/connexion-2fa", "/compte/mot-de-passe-oublie", "/compte/reinitialiser"];
 
     public static IServiceCollection AddLimitationConnexion(this IServiceCollection services, IConfiguration configuration)
     {

@@ -36,7 +36,7 @@ public sealed class NouveauJeton
 [Authorize(Policy = Comptes.PolitiqueConnecte)]
 public class ProfilModel(
     UserManager<Utilisateur> utilisateurs, SignInManager<Utilisateur> connexion, JetonsApi jetons, DeuxFacteursObligatoire exigence,
-    JournalAudit audit, IOptions<OptionsApi> optionsApi, TimeProvider horloge) : PageModel
+    JournalAudit audit, IOptions<OptionsApi> optionsApi, TimeProvider horloge, Email.ChangerEmail changerEmail) : PageModel
 {
     public int DureeJetonsJours => optionsApi.Value.DureeJetonsJours;
     public DateTime MaintenantUtc => horloge.GetUtcNow().UtcDateTime;
@@ -67,6 +67,27 @@ public class ProfilModel(
         }
         await ChargerAsync(utilisateur, ct);
         return Page();
+    }
+
+    /// <summary>The new address typed in the "Adresse e-mail" form.</summary>
+    public string NouvelEmail { get; private set; } = "";
+
+    public async Task<IActionResult> OnPostEmailAsync(string? nouvelEmail, CancellationToken ct)
+    {
+        var utilisateur = await utilisateurs.GetUserAsync(User);
+        if (utilisateur is null)
+        {
+            return Challenge();
+        }
+        NouvelEmail = nouvelEmail?.Trim() ?? "";
+        if (await changerEmail.DemanderAsync(utilisateur, NouvelEmail, ct) is { } refus)
+        {
+            ModelState.AddModelError(nameof(NouvelEmail), refus);
+            await ChargerAsync(utilisateur, ct);
+            return Page();
+        }
+        Message = $"Un lien de confirmation a été envoyé à {NouvelEmail} : l'adresse de votre compte changera quand vous l'aurez suivi.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostMotDePasseAsync([Bind(Prefix = nameof(MotDePasse))] ChangementMotDePasse formulaire, CancellationToken ct)

@@ -13,6 +13,9 @@ public class Utilisateur : IdentityUser
     /// <summary>The structure of an establishment account (e.g. a hospital discharge team).</summary>
     public int? StructureId { get; set; }
     public DateTime CreeLeUtc { get; set; }
+    /// <summary>Set by the Coordination when the person leaves: no sign-in, no API token, no calendar feed, every session
+    /// ended (<see cref="Administration.DesactiverCompte"/>). Account-wide, like the roles.</summary>
+    public DateTime? DesactiveLeUtc { get; set; }
 }
 
 /// <summary>The roles of the platform. Role names are stored; labels are shown.</summary>

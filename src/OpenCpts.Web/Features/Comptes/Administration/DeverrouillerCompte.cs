@@ -16,7 +16,8 @@ public sealed class DeverrouillerCompte(OpenCptsDb db, UserManager<Utilisateur> 
         var utilisateur = await db.Set<RattachementCpts>().AnyAsync(r => r.UtilisateurId == utilisateurId && r.CptsId == cptsId, ct)
             ? await utilisateurs.FindByIdAsync(utilisateurId)
             : null;
-        if (utilisateur is null)
+        // A deactivated account's lockout is its deactivation: only ReactiverCompte lifts it.
+        if (utilisateur is null || utilisateur.DesactiveLeUtc is not null)
         {
             return false;
         }
