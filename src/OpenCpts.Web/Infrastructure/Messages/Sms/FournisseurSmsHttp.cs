@@ -25,13 +25,7 @@ public sealed partial class FournisseurSmsHttp(HttpClient http, IOptions<Options
             Remplir(_options.Url!, to, texte, Uri.EscapeDataString));
         if (requete.Method != HttpMethod.Get && !string.IsNullOrEmpty(_options.Corps))
         {
-            Func<string, string> echapper = _options.TypeContenu switch
-            {
-                TypesContenuSms.Json => v => JsonEncodedText.Encode(v, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString(),
-                TypesContenuSms.Formulaire => Uri.EscapeDataString,
-                _ => v => v,
-            };
-            requete.Content = new StringContent(Remplir(_options.Corps, to, texte, echapper), Encoding.UTF8, _options.TypeContenu);
+            requete.Content = new StringContent(Remplir(_options.Corps, to, texte, Echappement(_options.TypeContenu)), Encoding.UTF8, _options.TypeContenu);
         }
         foreach (var (nom, valeur) in _options.EnTetes)
         {
@@ -65,6 +59,14 @@ public sealed partial class FournisseurSmsHttp(HttpClient http, IOptions<Options
     /// <summary>Replaces <c>{to}</c> and <c>{text}</c> in one pass (a text holding "{to}" stays as it is).</summary>
     internal static string Remplir(string modele, string to, string texte, Func<string, string> echapper) =>
         Emplacement().Replace(modele, m => echapper(m.Groups[1].Value == "to" ? to : texte));
+
+    /// <summary>How a value is escaped in a body of this content type: JSON string, form field, or as it is.</summary>
+    internal static Func<string, string> Echappement(string typeContenu) => typeContenu switch
+    {
+        TypesContenuSms.Json => v => JsonEncodedText.Encode(v, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString(),
+        TypesContenuSms.Formulaire => Uri.EscapeDataString,
+        _ => v => v,
+    };
 
     private string? Identifiant(string corps)
     {
