@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Tests.Features.Annuaire;
+using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure.Messages;
 using static OpenCpts.Tests.Infrastructure.Messages.SmsDeTest;
 

@@ -87,17 +87,18 @@ public sealed class EnvoiSms(OpenCptsDb db, IOptions<OptionsSms> options, IServi
                     break;
                 case ResultatEnvoiSms.EchecTemporaire t when tentative < TentativesMax:
                     var suivant = apres + Attentes[tentative - 1];
+                    var erreur = Erreur(t.Raison, t.Detail);
                     await ligne.ExecuteUpdateAsync(s => s
                         .SetProperty(x => x.ProchainEssaiUtc, suivant)
-                        .SetProperty(x => x.DerniereErreur, Court(t.Raison, 500)), ct);
+                        .SetProperty(x => x.DerniereErreur, erreur), ct);
                     journal.LogWarning("SMS {Message} failed (attempt {Tentative}): {Raison}; next try at {Suivant}", m.Id, tentative, t.Raison, suivant);
                     break;
                 case ResultatEnvoiSms.EchecTemporaire t:
-                    await Clore(ligne, StatutsMessage.Abandonne, t.Raison, ct);
+                    await Clore(ligne, StatutsMessage.Abandonne, Erreur(t.Raison, t.Detail), ct);
                     journal.LogWarning("SMS {Message} abandoned after {Tentative} attempts: {Raison}", m.Id, tentative, t.Raison);
                     break;
                 case ResultatEnvoiSms.EchecDefinitif d:
-                    await Clore(ligne, StatutsMessage.Echec, d.Raison, ct);
+                    await Clore(ligne, StatutsMessage.Echec, Erreur(d.Raison, d.Detail), ct);
                     journal.LogWarning("SMS {Message} refused: {Raison}", m.Id, d.Raison);
                     break;
             }
@@ -118,11 +119,14 @@ public sealed class EnvoiSms(OpenCptsDb db, IOptions<OptionsSms> options, IServi
                 .SetProperty(m => m.ProchainEssaiUtc, maintenant), ct) == 1;
     }
 
-    private static Task<int> Clore(IQueryable<MessageSortant> ligne, string statut, string raison, CancellationToken ct) =>
+    private static Task<int> Clore(IQueryable<MessageSortant> ligne, string statut, string erreur, CancellationToken ct) =>
         ligne.ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Statut, statut)
             .SetProperty(x => x.ProchainEssaiUtc, (DateTime?)null)
-            .SetProperty(x => x.DerniereErreur, Court(raison, 500)), ct);
+            .SetProperty(x => x.DerniereErreur, erreur), ct);
+
+    /// <summary>The outbox's last error: our reason, then the provider's words.</summary>
+    private static string Erreur(string raison, string? detail) => Court(string.IsNullOrEmpty(detail) ? raison : $"{raison} {detail}", 500)!;
 
     private static string? Court(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
 }
@@ -143,9 +147,11 @@ public static class EnvoisSms
     {
         services.AddOptionsValidees<OptionsSms>("OpenCpts:Sms");
         services.AddSingleton<IValidateOptions<OptionsSms>, ValidationOptionsSms>();
-        services.AddHttpClient<FournisseurSmsHttp>((sp, c) => c.Timeout = Delai(sp));
+        // No HttpClient logging: a gateway's URL may carry the recipient, the text or an API key.
+        services.AddHttpClient<FournisseurSmsHttp>((sp, c) => c.Timeout = Delai(sp)).RemoveAllLoggers();
         services.AddHttpClient<FournisseurTwilio>((sp, c) => c.Timeout = Delai(sp))
-            .AddHttpMessageHandler(sp => new RedirectionUrlBase(() => sp.GetRequiredService<IOptions<OptionsSms>>().Value.Twilio.UrlBase));
+            .AddHttpMessageHandler(sp => new RedirectionUrlBase(() => sp.GetRequiredService<IOptions<OptionsSms>>().Value.Twilio.UrlBase))
+            .RemoveAllLoggers();
         services.AddScoped<IFournisseurSms>(sp => sp.GetRequiredService<IOptions<OptionsSms>>().Value.Fournisseur switch
         {
             FournisseurSms.Twilio => sp.GetRequiredService<FournisseurTwilio>(),

@@ -10,11 +10,14 @@ public abstract record ResultatEnvoiSms
     public sealed record Accepte(string? IdFournisseur, string? StatutFournisseur) : ResultatEnvoiSms;
 
     /// <summary>Worth another try later: timeout, connection refused, 5xx, 408, 429.</summary>
-    public sealed record EchecTemporaire(string Raison) : ResultatEnvoiSms;
+    public sealed record EchecTemporaire(string Raison, string? Detail = null) : ResultatEnvoiSms;
 
     /// <summary>Another try would get the same answer: the provider refused the message (4xx, invalid number…).</summary>
-    public sealed record EchecDefinitif(string Raison) : ResultatEnvoiSms;
+    public sealed record EchecDefinitif(string Raison, string? Detail = null) : ResultatEnvoiSms;
 }
+
+// Raison: ours ("HTTP 500", "Twilio 400 (erreur 21211)", "Délai dépassé"), safe to log. Detail: the provider's own
+// words (its answer's body), which may echo the recipient or the text: kept in the outbox, never logged.
 
 /// <summary>
 /// One SMS provider, chosen by <c>OpenCpts:Sms:Fournisseur</c>. Sends one message and says how it went; never throws

@@ -43,8 +43,9 @@ public sealed partial class FournisseurSmsHttp(HttpClient http, IOptions<Options
             {
                 return new ResultatEnvoiSms.Accepte(Identifiant(corps), statut.ToString(CultureInfo.InvariantCulture));
             }
-            var raison = $"HTTP {statut.ToString(CultureInfo.InvariantCulture)} {StatutsHttpSms.Resume(corps)}".Trim();
-            return StatutsHttpSms.EstTemporaire(statut) ? new ResultatEnvoiSms.EchecTemporaire(raison) : new ResultatEnvoiSms.EchecDefinitif(raison);
+            var raison = $"HTTP {statut.ToString(CultureInfo.InvariantCulture)}";
+            var detail = StatutsHttpSms.Resume(corps);
+            return StatutsHttpSms.EstTemporaire(statut) ? new ResultatEnvoiSms.EchecTemporaire(raison, detail) : new ResultatEnvoiSms.EchecDefinitif(raison, detail);
         }
         catch (HttpRequestException e)
         {

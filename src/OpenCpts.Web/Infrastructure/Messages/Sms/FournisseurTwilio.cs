@@ -44,11 +44,11 @@ public sealed class FournisseurTwilio(System.Net.Http.HttpClient http, IOptions<
         {
             // Status 0: the answer was not Twilio's JSON error (a proxy's page…), its status unknown: try again later.
             var raison = $"Twilio {e.Status.ToString(CultureInfo.InvariantCulture)}"
-                + (e.Code != 0 ? $" (erreur {e.Code.ToString(CultureInfo.InvariantCulture)})" : "")
-                + $" {StatutsHttpSms.Resume(e.Message)}";
+                + (e.Code != 0 ? $" (erreur {e.Code.ToString(CultureInfo.InvariantCulture)})" : "");
+            var detail = StatutsHttpSms.Resume(e.Message);
             return e.Status != 0 && !StatutsHttpSms.EstTemporaire(e.Status)
-                ? new ResultatEnvoiSms.EchecDefinitif(raison.Trim())
-                : new ResultatEnvoiSms.EchecTemporaire(raison.Trim());
+                ? new ResultatEnvoiSms.EchecDefinitif(raison, detail)
+                : new ResultatEnvoiSms.EchecTemporaire(raison, detail);
         }
         catch (ApiConnectionException)
         {
