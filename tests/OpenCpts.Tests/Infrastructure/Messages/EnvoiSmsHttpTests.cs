@@ -67,6 +67,20 @@ public class EnvoiSmsHttpTests(BouchonSms bouchon) : IClassFixture<BouchonSms>
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task Two_runs_at_the_same_time_send_an_SMS_once(Fournisseur fournisseur)
+    {
+        await using var app = await AvecCptsAsync(fournisseur, DemarrerAsync);
+        var numero = Numero(fournisseur, 8);
+        await app.EnfilerAsync(numero);
+
+        await Task.WhenAll(app.EnvoyerSmsAsync(), app.EnvoyerSmsAsync(), app.EnvoyerSmsAsync());
+
+        Assert.Single(bouchon.Pour(E164(numero)));
+        var sms = await app.SmsAsync(numero);
+        Assert.Equal((StatutsMessage.Envoye, 1), (sms.Statut, sms.Tentatives));
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task A_gateway_5xx_is_retried_later_with_back_off_on_the_platform_clock(Fournisseur fournisseur)
     {
         await using var app = await AvecCptsAsync(fournisseur, DemarrerAsync);
