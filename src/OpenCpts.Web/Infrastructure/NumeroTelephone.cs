@@ -46,4 +46,33 @@ public static class NumeroTelephone
         }
         return n.Length == 10 && n[0] == '0' && n[1] != '0' ? n : null;
     }
+
+    /// <summary>
+    /// The international (E.164) form of a French number, as SMS providers want it: "06 12 34 56 78" → "+33612345678".
+    /// Overseas mobiles take their own country code (ITU-T E.164 assignments of the French overseas departments):
+    /// 0690/0691 → +590 (Guadeloupe, Saint-Martin, Saint-Barthélemy), 0694 → +594 (Guyane), 0696/0697 → +596
+    /// (Martinique), 0692/0693 and 0639 → +262 (La Réunion, Mayotte). Null when the input is not a French number.
+    /// </summary>
+    public static string? VersE164(string? saisie)
+    {
+        if (Normaliser(saisie) is not { } n)
+        {
+            return null;
+        }
+        var indicatif = n[..4] switch
+        {
+            "0690" or "0691" => "590",
+            "0694" => "594",
+            "0696" or "0697" => "596",
+            "0692" or "0693" or "0639" => "262",
+            _ => "33",
+        };
+        return "+" + indicatif + n[1..];
+    }
+
+    /// <summary>
+    /// True for a mobile number (06 or 07, the only French numbers that receive SMS reliably). Landlines (01–05),
+    /// non-geographic numbers (09, often VoIP boxes) and special numbers (08) are not sent SMS.
+    /// </summary>
+    public static bool EstMobile(string? saisie) => Normaliser(saisie) is { } n && n[1] is '6' or '7';
 }

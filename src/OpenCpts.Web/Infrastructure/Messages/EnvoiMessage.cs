@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenCpts.Web.Infrastructure.Data;
+using OpenCpts.Web.Infrastructure.Messages.Sms;
 
 namespace OpenCpts.Web.Infrastructure.Messages;
 
@@ -11,10 +12,21 @@ public static class CanauxMessage
     public const string Sms = "SMS";
 }
 
-/// <summary>A message to a patient: an SMS (destinataire = phone number) or an e-mail.</summary>
-public sealed record Message(string Canal, string Destinataire, string Sujet, string Texte);
+/// <summary>A message to a patient: an SMS (destinataire = phone number, built by <see cref="Sms"/>) or an e-mail.</summary>
+public sealed record Message(string Canal, string Destinataire, string Sujet, string Texte)
+{
+    /// <summary>An SMS, whose text can only come from <see cref="TexteSms"/> (time, place, CPTS: no health data).</summary>
+    public static Message Sms(string telephone, TexteSms texte) =>
+        new(CanauxMessage.Sms, telephone, texte.Sujet, texte.Texte) { TexteSmsControle = true };
 
-/// <summary>Sends messages to patients. Sending never throws: a failure is logged and reported as false.</summary>
+    /// <summary>Made by <see cref="Sms"/>: the outbox refuses an SMS whose text was written anywhere else.</summary>
+    internal bool TexteSmsControle { get; private init; }
+}
+
+/// <summary>
+/// Sends messages to patients. Sending never throws: a failure is logged and reported as false. An SMS is only queued
+/// in the outbox (<see cref="MessageSortant"/>), and <see cref="EnvoiSms"/> sends it: no caller waits for a provider.
+/// </summary>
 public interface IEnvoiMessage
 {
     Task<bool> EnvoyerAsync(Message message, CancellationToken ct = default);
@@ -47,26 +59,52 @@ public sealed class OptionsSmtp
 }
 
 /// <summary>
-/// The development sender (and the SMS sender everywhere, as no SMS provider is integrated): the message is
-/// stored in <see cref="MessageSortant"/> and shown on /snp/boite-envoi.
+/// The outbox: every SMS is queued here for <see cref="EnvoiSms"/> (or kept, marked not sent, without an SMS provider),
+/// and so are e-mails when no SMTP server is configured. An SMS that cannot be sent — not a mobile number, too long,
+/// text not built by <see cref="TexteSms"/> — is stored as failed, with the reason, and reported as false.
 /// </summary>
-public sealed class BoiteEnvoi(OpenCptsDb db, TimeProvider horloge, ILogger<BoiteEnvoi> journal) : IEnvoiMessage
+public sealed class BoiteEnvoi(OpenCptsDb db, IOptions<OptionsSms> sms, TimeProvider horloge, ILogger<BoiteEnvoi> journal) : IEnvoiMessage
 {
     public async Task<bool> EnvoyerAsync(Message message, CancellationToken ct = default)
     {
         try
         {
-            // A separate context would be cleaner, but the caller has already committed its own work.
-            db.MessagesSortants.Add(new MessageSortant
+            var maintenant = horloge.GetUtcNow().UtcDateTime;
+            var ligne = new MessageSortant
             {
                 Canal = message.Canal,
                 Destinataire = Tronquer(message.Destinataire, 200),
                 Sujet = Tronquer(message.Sujet, 200),
                 Texte = Tronquer(message.Texte, 2000),
-                CreeLeUtc = horloge.GetUtcNow().UtcDateTime,
-            });
+                CreeLeUtc = maintenant,
+                Statut = StatutsMessage.NonEnvoye,
+                DerniereErreur = "Aucun serveur SMTP configuré",
+            };
+            if (message.Canal == CanauxMessage.Sms)
+            {
+                var texte = SegmentsSms.AdapterAuGsm(message.Texte);
+                var refus = message.TexteSmsControle
+                    ? EnvoiSms.Controler(message.Destinataire, texte, sms.Value.SegmentsMax).Refus
+                    : "Texte refusé : un SMS est construit par TexteSms (heure, lieu, CPTS ; aucune donnée de santé)";
+                ligne.Texte = Tronquer(texte, 2000);
+                if (refus is not null)
+                {
+                    (ligne.Statut, ligne.DerniereErreur) = (StatutsMessage.Echec, refus);
+                    journal.LogWarning("SMS refused before sending: {Raison}", refus);
+                }
+                else if (sms.Value.Fournisseur == FournisseurSms.Aucun)
+                {
+                    ligne.DerniereErreur = "Non envoyé : aucun fournisseur SMS configuré";
+                }
+                else
+                {
+                    (ligne.Statut, ligne.DerniereErreur, ligne.ProchainEssaiUtc) = (StatutsMessage.EnAttente, null, maintenant);
+                }
+            }
+            // A separate context would be cleaner, but the caller has already committed its own work.
+            db.MessagesSortants.Add(ligne);
             await db.SaveChangesAsync(ct);
-            return true;
+            return ligne.Statut != StatutsMessage.Echec;
         }
         catch (DbUpdateException ex)
         {
@@ -78,7 +116,7 @@ public sealed class BoiteEnvoi(OpenCptsDb db, TimeProvider horloge, ILogger<Boit
     private static string Tronquer(string s, int max) => s.Length <= max ? s : s[..max];
 }
 
-/// <summary>E-mails through SMTP (MailKit); SMS still go to the outbox.</summary>
+/// <summary>E-mails through SMTP (MailKit); SMS go to the outbox, which queues them.</summary>
 public sealed class EnvoiSmtp(IOptions<OptionsSmtp> reglages, BoiteEnvoi boite, ILogger<EnvoiSmtp> journal) : IEnvoiMessage
 {
     private readonly OptionsSmtp options = reglages.Value;
@@ -124,6 +162,7 @@ public static class EnvoiMessages
     public static IServiceCollection AddEnvoiMessages(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptionsValidees<OptionsSmtp>("OpenCpts:Smtp");
+        services.AddEnvoiSms();
         services.AddScoped<BoiteEnvoi>();
         services.AddScoped<EnvoiSmtp>();
         services.AddScoped<IEnvoiMessage>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<OptionsSmtp>>().Value.Hote)

@@ -3,6 +3,7 @@ using OpenCpts.Web.Features.MedecinTraitant.Demandes;
 using OpenCpts.Web.Features.MedecinTraitant.Propositions;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
+using OpenCpts.Web.Infrastructure.Messages.Sms;
 
 namespace OpenCpts.Web.Features.MedecinTraitant.Medecins;
 
@@ -76,24 +77,27 @@ public sealed class RepondreAffectation(OpenCptsDb db, IEnvoiMessage envoi, Time
     private async Task PrevenirPatientAsync(long demandeId, int professionnelId, string nomMedecin, CancellationToken ct)
     {
         var patient = await db.DemandesMedecinTraitant.AsNoTracking().Where(d => d.Id == demandeId)
-            .Select(d => new { d.Prenom, d.Nom, d.Telephone, d.Email, d.ConsentementContact, d.Reference }).SingleAsync(ct);
+            .Select(d => new { d.Prenom, d.Nom, d.Telephone, d.Email, d.ConsentementContact, d.Reference, Cpts = db.Cpts.Where(c => c.Id == d.CptsId).Select(c => c.Nom).FirstOrDefault() })
+            .SingleAsync(ct);
         if (!patient.ConsentementContact)
         {
             return;
         }
         var cabinet = await db.Activites.AsNoTracking().Where(a => a.ProfessionnelId == professionnelId).OrderBy(a => a.Id)
             .Select(a => new { a.Voie, a.CodePostal, a.LibelleCommune, a.Telephone }).FirstOrDefaultAsync(ct);
-        var adresse = cabinet is null ? "" : $" Cabinet : {string.Join(" ", new[] { cabinet.Voie, cabinet.CodePostal, cabinet.LibelleCommune }.Where(x => !string.IsNullOrWhiteSpace(x)))}" +
-            (cabinet.Telephone is { } tel ? $", tél. {tel}." : ".");
-        var texte = $"Bonjour {patient.Prenom} {patient.Nom}, {nomMedecin} accepte de devenir votre médecin traitant (demande {patient.Reference}).{adresse} " +
-            "Prenez rendez-vous avec lui : lors de la consultation, il fera la déclaration de choix du médecin traitant en ligne (ou remplissez ensemble le formulaire S3704 à envoyer à votre caisse). " +
-            "La CPTS";
+        var adresseCabinet = cabinet is null ? null : string.Join(" ", new[] { cabinet.Voie, cabinet.CodePostal, cabinet.LibelleCommune }.Where(x => !string.IsNullOrWhiteSpace(x)));
         if (!string.IsNullOrWhiteSpace(patient.Telephone))
         {
-            await envoi.EnvoyerAsync(new Message(CanauxMessage.Sms, patient.Telephone, "Votre médecin traitant", texte), ct);
+            // The SMS names the GP, his practice and the CPTS, nothing more (TexteSms); the e-mail tells the whole procedure.
+            await envoi.EnvoyerAsync(Message.Sms(patient.Telephone,
+                TexteSms.MedecinTraitantAccepte(patient.Cpts ?? "La CPTS", nomMedecin, adresseCabinet, cabinet?.Telephone)), ct);
         }
         if (!string.IsNullOrWhiteSpace(patient.Email))
         {
+            var adresse = cabinet is null ? "" : $" Cabinet : {adresseCabinet}" + (cabinet.Telephone is { } tel ? $", tél. {tel}." : ".");
+            var texte = $"Bonjour {patient.Prenom} {patient.Nom}, {nomMedecin} accepte de devenir votre médecin traitant (demande {patient.Reference}).{adresse} " +
+                "Prenez rendez-vous avec lui : lors de la consultation, il fera la déclaration de choix du médecin traitant en ligne (ou remplissez ensemble le formulaire S3704 à envoyer à votre caisse). " +
+                "La CPTS";
             await envoi.EnvoyerAsync(new Message(CanauxMessage.Email, patient.Email, "Un médecin traitant accepte de vous suivre", texte), ct);
         }
     }

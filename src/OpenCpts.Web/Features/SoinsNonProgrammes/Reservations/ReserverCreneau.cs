@@ -3,6 +3,7 @@ using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
+using OpenCpts.Web.Infrastructure.Messages.Sms;
 using OpenCpts.Web.Infrastructure.Patients;
 using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
@@ -148,6 +149,7 @@ public sealed class ReserverCreneau(OpenCptsDb db, ValiderIdentitePatient valida
             {
                 c.TypeConsultation,
                 Site = db.Activites.Where(a => a.Id == c.ActiviteId).Select(a => new { a.Voie, a.CodePostal, a.LibelleCommune }).FirstOrDefault(),
+                Cpts = db.Cpts.Where(x => x.Id == c.CptsId).Select(x => x.Nom).FirstOrDefault(),
             })
             .FirstAsync(ct);
         var ou = lieu.TypeConsultation switch
@@ -156,13 +158,13 @@ public sealed class ReserverCreneau(OpenCptsDb db, ValiderIdentitePatient valida
             TypesConsultation.Teleconsultation => "en téléconsultation",
             _ => lieu.Site is null ? "au cabinet" : $"au cabinet, {lieu.Site.Voie}, {lieu.Site.CodePostal} {lieu.Site.LibelleCommune}",
         };
-        var texte = $"Bonjour {patient.Prenom} {patient.Nom}, votre rendez-vous avec {r.NomProfessionnel} est confirmé le "
-            + $"{Affichage.DateHeure(r.DebutUtc)} {ou}. En cas d'empêchement, merci de prévenir la CPTS.";
-        const string sujet = "Confirmation de votre rendez-vous";
-        await envoi.EnvoyerAsync(new Message(CanauxMessage.Sms, patient.Telephone!, sujet, texte), ct);
+        // The SMS says when, where and which CPTS, nothing more (TexteSms); the e-mail is addressed to the patient.
+        await envoi.EnvoyerAsync(Message.Sms(patient.Telephone!, TexteSms.RendezVousConfirme(lieu.Cpts ?? "La CPTS", r.DebutUtc, r.NomProfessionnel, ou)), ct);
         if (patient.Email is not null)
         {
-            await envoi.EnvoyerAsync(new Message(CanauxMessage.Email, patient.Email, sujet, texte), ct);
+            var texte = $"Bonjour {patient.Prenom} {patient.Nom}, votre rendez-vous avec {r.NomProfessionnel} est confirmé le "
+                + $"{Affichage.DateHeure(r.DebutUtc)} {ou}. En cas d'empêchement, merci de prévenir la CPTS.";
+            await envoi.EnvoyerAsync(new Message(CanauxMessage.Email, patient.Email, "Confirmation de votre rendez-vous", texte), ct);
         }
     }
 }

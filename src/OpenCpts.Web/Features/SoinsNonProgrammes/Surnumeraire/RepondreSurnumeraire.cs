@@ -5,6 +5,7 @@ using OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
+using OpenCpts.Web.Infrastructure.Messages.Sms;
 using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire;
@@ -183,17 +184,20 @@ public sealed class RepondreSurnumeraire(OpenCptsDb db, TimeProvider horloge, IE
     {
         var pro = await db.Professionnels.Where(p => p.Id == professionnelId).Select(p => new { p.CiviliteExercice, p.Prenom, p.Nom }).FirstAsync(ct);
         var site = await db.Activites.Where(a => a.Id == activiteId).Select(a => new { a.Voie, a.CodePostal, a.LibelleCommune }).FirstAsync(ct);
-        var texte = $"Bonjour {demande.PrenomPatient} {demande.NomPatient}, votre rendez-vous avec {Annuaire.Civilites.NomAffiche(pro.CiviliteExercice, pro.Prenom, pro.Nom)} "
-            + $"est confirmé le {Affichage.DateHeure(debutUtc)} au cabinet, {site.Voie}, {site.CodePostal} {site.LibelleCommune}. "
-            + "En cas d'empêchement, merci de prévenir la CPTS.";
-        const string sujet = "Confirmation de votre rendez-vous";
+        var cpts = await db.Cpts.Where(c => c.Id == demande.CptsId).Select(c => c.Nom).FirstOrDefaultAsync(ct);
+        var nomPro = Annuaire.Civilites.NomAffiche(pro.CiviliteExercice, pro.Prenom, pro.Nom);
+        var lieu = $"au cabinet, {site.Voie}, {site.CodePostal} {site.LibelleCommune}";
         if (demande.Telephone is not null)
         {
-            await envoi.EnvoyerAsync(new Message(CanauxMessage.Sms, demande.Telephone, sujet, texte), ct);
+            // The SMS says when, where and which CPTS, nothing more (TexteSms); the e-mail is addressed to the patient.
+            await envoi.EnvoyerAsync(Message.Sms(demande.Telephone, TexteSms.RendezVousConfirme(cpts ?? "La CPTS", debutUtc, nomPro, lieu)), ct);
         }
         if (demande.Email is not null)
         {
-            await envoi.EnvoyerAsync(new Message(CanauxMessage.Email, demande.Email, sujet, texte), ct);
+            var texte = $"Bonjour {demande.PrenomPatient} {demande.NomPatient}, votre rendez-vous avec {nomPro} "
+                + $"est confirmé le {Affichage.DateHeure(debutUtc)} {lieu}. "
+                + "En cas d'empêchement, merci de prévenir la CPTS.";
+            await envoi.EnvoyerAsync(new Message(CanauxMessage.Email, demande.Email, "Confirmation de votre rendez-vous", texte), ct);
         }
     }
 }

@@ -197,7 +197,9 @@ public class PropositionsTests
         Assert.Equal(StatutsDemandeMt.Acceptee, await c.App.AvecDbAsync(db => db.DemandesMedecinTraitant.Where(d => d.Id == demande).Select(d => d.Statut).SingleAsync()));
         var sms = await c.App.AvecDbAsync(db => db.MessagesSortants.SingleAsync(m => m.Destinataire == "0639985566"));
         Assert.Contains("Dr Luc BERNARD", sms.Texte);
-        Assert.Contains("déclaration", sms.Texte);
+        Assert.Contains("médecin traitant", sms.Texte);
+        Assert.DoesNotContain("ALPHA", sms.Texte);
+        Assert.DoesNotContain("Camille", sms.Texte);
         Assert.Contains("06 39 98 55 66", await medecinA.PageAsync("/medecin-traitant/mes-patients"));
     }
 

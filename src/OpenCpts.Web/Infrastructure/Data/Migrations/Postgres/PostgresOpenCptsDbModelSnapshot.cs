@@ -2755,15 +2755,45 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime>("CreeLeUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Destinataire")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("EnvoyeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fournisseur")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("IdFournisseur")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime?>("ProchainEssaiUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("StatutFournisseur")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Sujet")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Texte")
                         .IsRequired()
@@ -2775,6 +2805,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("CptsId");
 
                     b.HasIndex("CreeLeUtc");
+
+                    b.HasIndex("Statut", "ProchainEssaiUtc");
 
                     b.ToTable("MessagesSortants");
                 });

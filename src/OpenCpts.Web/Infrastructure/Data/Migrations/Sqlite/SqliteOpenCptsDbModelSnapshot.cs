@@ -2666,15 +2666,45 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreeLeUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Destinataire")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EnvoyeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fournisseur")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdFournisseur")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProchainEssaiUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatutFournisseur")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sujet")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Texte")
                         .IsRequired()
@@ -2686,6 +2716,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("CptsId");
 
                     b.HasIndex("CreeLeUtc");
+
+                    b.HasIndex("Statut", "ProchainEssaiUtc");
 
                     b.ToTable("MessagesSortants");
                 });
