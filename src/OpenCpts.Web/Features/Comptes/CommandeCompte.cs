@@ -50,6 +50,43 @@ public static class CommandeCompte
         }
     }
 
+    /// <summary>
+    /// <c>-- user invite EMAIL --role ROLE [--name NOM] [--rpps RPPS | --finess FINESS] [--cpts ID]</c>: sends an invitation
+    /// (<see cref="Invitations.InviterCompte"/>) and prints its link, valid 7 days (links use <c>OpenCpts:UrlPublique</c>).
+    /// </summary>
+    public static async Task<int> InviterAsync(IServiceProvider sp, string[] mots, TextWriter? sortie = null, TextWriter? erreurs = null)
+    {
+        sortie ??= Console.Out;
+        erreurs ??= Console.Error;
+        string? Option(string nom)
+        {
+            var i = Array.IndexOf(mots, nom);
+            return i >= 0 && i + 1 < mots.Length ? mots[i + 1] : null;
+        }
+        var email = mots.Length > 0 && !mots[0].StartsWith("--", StringComparison.Ordinal) ? mots[0] : null;
+        var role = Option("--role");
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(role))
+        {
+            throw new ArgumentException("Usage : user invite EMAIL --role " + string.Join('|', Roles.Tous.Where(r => r != Roles.PlateformeSas))
+                + " [--name NOM] [--rpps RPPS | --finess FINESS] [--cpts ID]");
+        }
+        await sp.GetRequiredService<OpenCptsDb>().Database.MigrateAsync();
+        await CommandeCpts.LierAsync(sp, mots);
+        var resultat = await sp.GetRequiredService<Invitations.InviterCompte>().ExecuteAsync(
+            new Invitations.DemandeInvitation(email, Option("--name") ?? email, role, Option("--rpps"), Option("--finess")));
+        if (resultat is Invitations.ResultatInvitation.Envoyee envoyee)
+        {
+            await sortie.WriteLineAsync($"Invitation envoyée à {envoyee.Email} ({Roles.Libelle(role)}), valable 7 jours. Lien :");
+            await sortie.WriteLineAsync(envoyee.Lien);
+            return 0;
+        }
+        foreach (var message in ((Invitations.ResultatInvitation.Refusee)resultat).Erreurs.Values.SelectMany(m => m))
+        {
+            await erreurs.WriteLineAsync(message);
+        }
+        return 1;
+    }
+
     /// <summary>20 random characters with each class the password rules require.</summary>
     private static string MotDePasseInitial() =>
         "Oc-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('/', 'x').Replace('+', 'y') + "7a";

@@ -64,6 +64,8 @@ public sealed class LigneDeCommande
                     return await CommandeJeton.CreerAsync(sp, Mots[2..]);
                 case "user create":
                     return await CommandeCompte.CreerAsync(sp, Mots[2..]);
+                case "user invite":
+                    return await CommandeCompte.InviterAsync(sp, Mots[2..]);
                 default:
                     Console.Error.WriteLine(Aide);
                     return verbe == "help" ? 0 : 2;
@@ -108,6 +110,7 @@ public sealed class LigneDeCommande
           import communes FICHIER                 recharge le référentiel des communes (CSV code_insee;nom;…)
           token create --user EMAIL --name NOM    crée un jeton d'API personnel (affiché une seule fois)
           user create --email EMAIL --role ROLE [--name NOM] [--rpps RPPS] [--cpts ID]
+          user invite EMAIL --role ROLE [--name NOM] [--rpps RPPS | --finess FINESS] [--cpts ID]
                                                   crée un compte rattaché à la CPTS (mot de passe initial affiché
                                                   une seule fois) ; --cpts est obligatoire s'il y a plusieurs CPTS
         """;

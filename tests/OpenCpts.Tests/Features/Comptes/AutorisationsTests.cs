@@ -35,6 +35,8 @@ public class AutorisationsTests(MatriceAutorisations matrice) : IClassFixture<Ma
         ("/compte/cpts", TousEtPlateforme),
         ("/compte/deux-facteurs", TousEtPlateforme),
         ("/administration/securite", Coordination),
+        ("/administration/comptes", Coordination),
+        ("/administration/comptes/inviter-membres", Coordination),
         ("/administration/audit", Coordination),
         ("/territoire", Tous),
         ("/territoire/communes", Coordination),
@@ -75,7 +77,8 @@ public class AutorisationsTests(MatriceAutorisations matrice) : IClassFixture<Ma
     /// <summary>Pages open without an account (sign-in, the public forms, the SAS regulator's link), out of the matrix.</summary>
     private static readonly string[] PagesPubliques =
     [
-        "/compte/connexion", "/compte/connexion-2fa", "/compte/deconnexion", "/medecin-traitant/inscription", "/sas/connexion", "/sas/reserver", "/erreur/{code:int}",
+        "/compte/connexion", "/compte/connexion-2fa", "/compte/deconnexion", "/compte/invitation/{secret}", "/compte/mot-de-passe-oublie",
+        "/compte/reinitialiser", "/compte/confirmer-email", "/medecin-traitant/inscription", "/sas/connexion", "/sas/reserver", "/erreur/{code:int}",
     ];
 
     public static TheoryData<Fournisseur, string> Lignes()

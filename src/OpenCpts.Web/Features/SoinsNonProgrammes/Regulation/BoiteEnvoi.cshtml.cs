@@ -26,7 +26,10 @@ public class BoiteEnvoiModel(OpenCptsDb db, IOptions<OptionsSmtp> smtp, IOptions
     /// <summary>The messages carry patients' addresses and phone numbers: showing them is an audited read.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Messages = await db.MessagesSortants.AsNoTracking().OrderByDescending(m => m.CreeLeUtc).ThenByDescending(m => m.Id).Take(100).ToListAsync(ct);
+        // Account e-mails (invitation, password reset) carry secret links: never shown to the regulation desk.
+        Messages = await db.MessagesSortants.AsNoTracking()
+            .Where(m => !m.Sujet.StartsWith(Comptes.LiensCompte.PrefixeSujet))
+            .OrderByDescending(m => m.CreeLeUtc).ThenByDescending(m => m.Id).Take(100).ToListAsync(ct);
         await audit.EnregistrerAsync("Lecture", "BoiteEnvoi", "100-derniers", $"{Messages.Count.ToString(CultureInfo.InvariantCulture)} message(s)", ct);
     }
 

@@ -490,6 +490,80 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ExigencesDeuxFacteurs");
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.Comptes.Invitations.InvitationCompte", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AccepteeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AnnuleeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("EnvoyeeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpireLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitePar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NomAffiche")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ProfessionnelId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.HasIndex("ProfessionnelId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("CptsId", "Email");
+
+                    b.ToTable("InvitationCompte");
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.Comptes.JetonApi", b =>
                 {
                     b.Property<int>("Id")
@@ -579,6 +653,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DesactiveLeUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Email")
@@ -2900,6 +2977,25 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("ProfessionnelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Comptes.Invitations.InvitationCompte", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Comptes.JetonApi", b =>

@@ -473,6 +473,78 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ExigencesDeuxFacteurs");
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.Comptes.Invitations.InvitationCompte", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AccepteeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnnuleeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnvoyeeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpireLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitePar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomAffiche")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProfessionnelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.HasIndex("ProfessionnelId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("CptsId", "Email");
+
+                    b.ToTable("InvitationCompte");
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.Comptes.JetonApi", b =>
                 {
                     b.Property<int>("Id")
@@ -560,6 +632,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DesactiveLeUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -2811,6 +2886,25 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("ProfessionnelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Comptes.Invitations.InvitationCompte", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Professionnel", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionnelId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenCpts.Web.Features.Annuaire.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Comptes.JetonApi", b =>
