@@ -1,17 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Import;
-
-/// <summary>What the progress partial shows: the running import, then its report.</summary>
-public sealed record VueProgression(SuiviImport Suivi, RapportImport? Rapport);
-
-/// <summary>A past import in the history list.</summary>
-public sealed record LigneHistorique(int Id, DateTime DebutUtc, string NomFichier, string Statut, string? LanceePar,
-    long Lues, long Creees, long MisesAJour, long Rejetees);
 
 /// <summary>
 /// Upload of the RPPS extraction by the coordination. The national file weighs hundreds of
@@ -39,16 +31,16 @@ public class RppsModel(OpenCptsDb db, ImportsEnCours imports, ConsulterRapportIm
     {
         if (suivi is { } id)
         {
-            Progression = await VueAsync(id, ct);
+            Progression = await consulter.ProgressionAsync(id, ImportRpps.Type, ct);
         }
-        await ChargerHistoriqueAsync(ct);
+        Historique = await consulter.HistoriqueAsync(ImportRpps.Type, ct);
         return Page();
     }
 
     /// <summary>The progress partial polled every second by htmx.</summary>
     public async Task<IActionResult> OnGetProgressionAsync(Guid suivi, CancellationToken ct)
     {
-        var vue = await VueAsync(suivi, ct);
+        var vue = await consulter.ProgressionAsync(suivi, ImportRpps.Type, ct);
         return vue is null ? NotFound() : Partial("_Progression", vue);
     }
 
@@ -91,32 +83,7 @@ public class RppsModel(OpenCptsDb db, ImportsEnCours imports, ConsulterRapportIm
     private async Task<IActionResult> RefuserAsync(string message, CancellationToken ct)
     {
         Erreur = message;
-        await ChargerHistoriqueAsync(ct);
+        Historique = await consulter.HistoriqueAsync(ImportRpps.Type, ct);
         return Page();
-    }
-
-    private async Task<VueProgression?> VueAsync(Guid id, CancellationToken ct)
-    {
-        var suivi = imports.Trouver(id, db.Perimetre.CptsId);
-        if (suivi is null)
-        {
-            return null;
-        }
-        RapportImport? rapport = null;
-        if (suivi.Termine && suivi.RapportId is { } rapportId)
-        {
-            rapport = await consulter.ExecuteAsync(rapportId, ct);
-        }
-        return new VueProgression(suivi, rapport);
-    }
-
-    private async Task ChargerHistoriqueAsync(CancellationToken ct)
-    {
-        Historique = await db.RapportsImport.AsNoTracking()
-            .Where(r => r.Type == ImportRpps.Type)
-            .OrderByDescending(r => r.DebutUtc).ThenByDescending(r => r.Id)
-            .Take(20)
-            .Select(r => new LigneHistorique(r.Id, r.DebutUtc, r.NomFichier, r.Statut, r.LanceePar, r.Lues, r.Creees, r.MisesAJour, r.Rejetees))
-            .ToListAsync(ct);
     }
 }
