@@ -213,7 +213,7 @@ public static class BancSas
         for (var i = 0; i < Professionnels; i++)
         {
             var rpps = "10" + (500_000 + i).ToString("D8", CultureInfo.InvariantCulture);
-            rpps += OpenCpts.Web.Features.Demo.CleLuhn.Calculer(rpps);
+            rpps += OpenCpts.Web.Infrastructure.CleLuhn.Calculer(rpps);
             var commune = communes[aleatoire.Next(communes.Count)];
             var nom = "BANC" + i.ToString(CultureInfo.InvariantCulture);
             professionnels.Add(new Professionnel

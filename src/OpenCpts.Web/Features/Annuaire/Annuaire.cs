@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCpts.Web.Features.Annuaire.Structures;
 using OpenCpts.Web.Infrastructure.Temps;
 using OpenCpts.Web.Infrastructure.Validation;
 using OpenCpts.Web.Infrastructure.Web;
@@ -18,6 +20,9 @@ public static class Annuaire
         services.AddScoped<RetirerCompetence>();
         services.AddScoped<ModifierCoordonnees>();
         services.AddScoped<ExporterProfessionnels>();
+        services.AddScoped<EnregistrerStructure>();
+        services.AddScoped<FermerStructure>();
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Annuaire/Structures/Modifier", "/annuaire/structures/nouvelle"));
         return services;
     }
 

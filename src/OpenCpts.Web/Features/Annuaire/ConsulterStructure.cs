@@ -5,6 +5,8 @@ using OpenCpts.Web.Infrastructure.Terminologies;
 namespace OpenCpts.Web.Features.Annuaire;
 
 /// <summary>The detail of a structure with the professionals practising there.</summary>
+/// <param name="Source">"FINESS" (kept up to date by the FINESS import) or "Saisie" (entered by a coordination).</param>
+/// <param name="Fermee">Closed establishments stay in the directory, marked closed.</param>
 public sealed record FicheStructure(
     int Id,
     string Nom,
@@ -18,7 +20,10 @@ public sealed record FicheStructure(
     string? LibelleCommune,
     string? Telephone,
     string? Email,
-    IReadOnlyList<ProfessionnelDeStructure> Professionnels)
+    IReadOnlyList<ProfessionnelDeStructure> Professionnels,
+    string Source,
+    bool Fermee,
+    DateOnly? FermeeLe)
 {
     public string Categorie => Terminologies.Instance.CategoriesEtablissement.Libelle(CodeCategorie);
 }
@@ -35,7 +40,7 @@ public sealed class ConsulterStructure(OpenCptsDb db)
     public async Task<FicheStructure?> ExecuteAsync(int id, CancellationToken ct = default)
     {
         var structure = await db.Structures.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new { s.Id, s.Nom, s.CodeCategorie, s.Finess, s.FinessJuridique, s.Siret, s.Voie, s.CodePostal, s.CodeCommune, s.LibelleCommune, s.Telephone, s.Email })
+            .Select(s => new { s.Id, s.Nom, s.CodeCategorie, s.Finess, s.FinessJuridique, s.Siret, s.Voie, s.CodePostal, s.CodeCommune, s.LibelleCommune, s.Telephone, s.Email, s.Source, s.Fermee, s.FermeeLe })
             .FirstOrDefaultAsync(ct);
         if (structure is null)
         {
@@ -47,6 +52,7 @@ public sealed class ConsulterStructure(OpenCptsDb db)
             .Select(x => new ProfessionnelDeStructure(x.p.Rpps, x.p.CiviliteExercice, x.p.Nom, x.p.Prenom, x.p.CodeProfession, x.p.CodeSpecialite, x.Telephone))
             .ToListAsync(ct);
         return new FicheStructure(structure.Id, structure.Nom, structure.CodeCategorie, structure.Finess, structure.FinessJuridique, structure.Siret,
-            structure.Voie, structure.CodePostal, structure.CodeCommune, structure.LibelleCommune, structure.Telephone, structure.Email, professionnels);
+            structure.Voie, structure.CodePostal, structure.CodeCommune, structure.LibelleCommune, structure.Telephone, structure.Email, professionnels,
+            structure.Source, structure.Fermee, structure.FermeeLe);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCpts.Web.Features.Territoire;
 
 namespace OpenCpts.Web.Features.Annuaire;
 
@@ -30,8 +31,22 @@ public class Structure
     /// <summary>Closed establishments stay for history (FINESS marks them, never deletes them); hidden from choices.</summary>
     public DateOnly? FermeeLe { get; set; }
     public bool Fermee { get; set; }
+    /// <summary>Where the entry comes from: "FINESS" (import; the import keeps it up to date) or "Saisie" (entered by a
+    /// coordination for what FINESS does not list: a DAC, a CLS, an association; the import never touches it).</summary>
+    public string Source { get; set; } = SourcesStructure.Saisie;
+    /// <summary>The CPTS whose coordination entered the structure (Source "Saisie"): only it may edit or close it.</summary>
+    public int? SaisieParCptsId { get; set; }
+    /// <summary>When a coordination last changed the phone or e-mail of a FINESS structure by hand: from then on the
+    /// import leaves those two fields alone (the rest still follows FINESS).</summary>
+    public DateTime? ContactSaisiLeUtc { get; set; }
     public DateTime CreeLeUtc { get; set; }
     public DateTime MisAJourLeUtc { get; set; }
+}
+
+public static class SourcesStructure
+{
+    public const string Finess = "FINESS";
+    public const string Saisie = "Saisie";
 }
 
 public class StructureConfiguration : IEntityTypeConfiguration<Structure>
@@ -50,6 +65,8 @@ public class StructureConfiguration : IEntityTypeConfiguration<Structure>
         b.Property(s => s.LibelleCommune).HasMaxLength(100);
         b.Property(s => s.Telephone).HasMaxLength(20);
         b.Property(s => s.Email).HasMaxLength(200);
+        b.Property(s => s.Source).HasMaxLength(10);
+        b.HasOne<Cpts>().WithMany().HasForeignKey(s => s.SaisieParCptsId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(s => s.Finess).IsUnique();
         b.HasIndex(s => s.NomRecherche);
         b.HasIndex(s => s.CodeCommune);

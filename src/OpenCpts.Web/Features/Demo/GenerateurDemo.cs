@@ -221,6 +221,7 @@ public sealed class GenerateurDemo
         {
             Finess = finess,
             FinessJuridique = finessJuridique ?? NouveauFiness(),
+            Source = SourcesStructure.Finess,
             CodeCategorie = categorie,
             Nom = nom,
             NomRecherche = TexteRecherche.Normaliser(nom),

@@ -15,4 +15,7 @@ public static class Import
     {
         return app;
     }
+
+    /// <summary>The upload page of an import type ("RPPS", "FINESS"): where its progress is polled and its reports belong.</summary>
+    public static string Page(string type) => type == ImportFiness.Type ? "/import/finess" : "/import/rpps";
 }

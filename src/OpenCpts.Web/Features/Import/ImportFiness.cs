@@ -21,24 +21,31 @@ public abstract record ResultatImportFiness
 /// (upserted on it, so a re-import changes nothing), filtered to the CPTS's territory by default. A closed
 /// establishment is marked closed, never deleted. After the import, the professionals' activities whose RPPS
 /// <c>Numéro FINESS site</c> is one of these establishments are linked to it (the RPPS import links them when the
-/// structures come first). Written in batches; memory stays flat (the flux is read as a stream).
+/// structures come first). Written in batches, each in one transaction: known establishments are read and updated
+/// through EF (tracked for the batch only), new ones inserted by <see cref="InsertionsStructures"/>; memory stays flat
+/// (the flux is read as a stream).
+/// What a coordination entered by hand is never overwritten: a structure entered by hand (<see cref="SourcesStructure.Saisie"/>)
+/// that FINESS also lists is left as it is (counted as skipped), and the phone and e-mail of a FINESS structure changed
+/// by hand (<see cref="Structure.ContactSaisiLeUtc"/>) are kept while the rest follows the flux.
 /// </summary>
 public sealed class ImportFiness(OpenCptsDb db, CptsCourante cptsCourante, TimeProvider horloge, ILogger<ImportFiness> logger)
 {
     public const string Type = "FINESS";
     public const int TailleLot = 1000;
 
-    public async Task<ResultatImportFiness> ImporterFichierAsync(string chemin, DemandeImportFiness demande, CancellationToken ct = default)
+    public async Task<ResultatImportFiness> ImporterFichierAsync(string chemin, DemandeImportFiness demande,
+        IProgress<ProgressionImport>? progression = null, CancellationToken ct = default)
     {
         if (!File.Exists(chemin))
         {
             return new ResultatImportFiness.FichierRefuse($"Fichier introuvable : {chemin}");
         }
         await using var flux = new FileStream(chemin, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return await ImporterAsync(flux, demande, ct);
+        return await ImporterAsync(flux, demande, progression, ct);
     }
 
-    public async Task<ResultatImportFiness> ImporterAsync(Stream flux, DemandeImportFiness demande, CancellationToken ct = default)
+    public async Task<ResultatImportFiness> ImporterAsync(Stream flux, DemandeImportFiness demande,
+        IProgress<ProgressionImport>? progression = null, CancellationToken ct = default)
     {
         HashSet<string>? territoire = null;
         if (!demande.ToutImporter)
@@ -51,14 +58,20 @@ public sealed class ImportFiness(OpenCptsDb db, CptsCourante cptsCourante, TimeP
             }
         }
         var maintenant = horloge.GetUtcNow().UtcDateTime;
-        var rapport = new RapportImport { Type = Type, NomFichier = demande.NomFichier, LanceePar = demande.LanceePar, DebutUtc = maintenant };
+        var rapport = new RapportImport { Type = Type, NomFichier = Path.GetFileName(demande.NomFichier), LanceePar = demande.LanceePar, DebutUtc = maintenant };
         var lot = new List<EtablissementFiness>(TailleLot);
         var vues = new HashSet<string>(StringComparer.Ordinal);
+        var etat = new EtatImport(rapport, new InsertionsStructures(db.Model), maintenant);
+        var total = flux.CanSeek ? flux.Length : 0;
         try
         {
             await foreach (var e in LecteurFiness.LireAsync(flux, ct))
             {
                 rapport.Lues++;
+                if (rapport.Lues % PasProgression == 0)
+                {
+                    progression?.Report(new ProgressionImport(rapport.Lues, flux.CanSeek ? flux.Position : 0, total));
+                }
                 if (e.FinessEt is not { Length: 9 } || !e.FinessEt.All(char.IsAsciiLetterOrDigit))
                 {
                     Rejeter(rapport, rapport.Lues, $"Numéro FINESS d'établissement absent ou invalide ({e.FinessEt ?? "vide"}) : {e.Nom}");
@@ -77,7 +90,7 @@ public sealed class ImportFiness(OpenCptsDb db, CptsCourante cptsCourante, TimeP
                 lot.Add(e);
                 if (lot.Count == TailleLot)
                 {
-                    await EcrireAsync(lot, rapport, maintenant, ct);
+                    await EcrireAsync(lot, etat, ct);
                 }
             }
         }
@@ -88,12 +101,30 @@ public sealed class ImportFiness(OpenCptsDb db, CptsCourante cptsCourante, TimeP
         catch (FichierFinessInvalideException e)
         {
             // What was read before the damage is written; the report says where it stopped.
-            await EcrireAsync(lot, rapport, maintenant, ct);
+            await EcrireAsync(lot, etat, ct);
             return await TerminerAsync(rapport, "Echouee", e.Message, ct);
         }
-        await EcrireAsync(lot, rapport, maintenant, ct);
+        await EcrireAsync(lot, etat, ct);
+        progression?.Report(new ProgressionImport(rapport.Lues, total, total));
         var liees = await LierActivitesAsync(ct);
-        return await TerminerAsync(rapport, "Terminee", liees > 0 ? $"{liees} lieu(x) d'exercice de l'annuaire rattaché(s) à leur établissement." : null, ct);
+        string?[] messages =
+        [
+            etat.Saisies > 0 ? $"{etat.Saisies} structure(s) saisie(s) à la main laissée(s) telle(s) quelle(s)." : null,
+            liees > 0 ? $"{liees} lieu(x) d'exercice de l'annuaire rattaché(s) à leur établissement." : null,
+        ];
+        var message = string.Join(" ", messages.Where(m => m is not null));
+        return await TerminerAsync(rapport, "Terminee", message.Length > 0 ? message : null, ct);
+    }
+
+    private const int PasProgression = 1000;
+
+    /// <summary>What lasts for the whole run: the report, the prepared inserts, the run's time, the hand-entered structures met.</summary>
+    private sealed class EtatImport(RapportImport rapport, InsertionsStructures insertions, DateTime maintenant)
+    {
+        public RapportImport Rapport { get; } = rapport;
+        public InsertionsStructures Insertions { get; } = insertions;
+        public DateTime Maintenant { get; } = maintenant;
+        public long Saisies { get; set; }
     }
 
     private async Task<ResultatImportFiness> TerminerAsync(RapportImport rapport, string statut, string? message, CancellationToken ct)
@@ -119,42 +150,63 @@ public sealed class ImportFiness(OpenCptsDb db, CptsCourante cptsCourante, TimeP
     }
 
     /// <summary>Upserts one batch in one transaction.</summary>
-    private async Task EcrireAsync(List<EtablissementFiness> lot, RapportImport rapport, DateTime maintenant, CancellationToken ct)
+    private async Task EcrireAsync(List<EtablissementFiness> lot, EtatImport etat, CancellationToken ct)
     {
         if (lot.Count == 0)
         {
             return;
         }
-        var finess = lot.Select(e => e.FinessEt!).ToList();
-        var connues = await db.Structures.Where(s => s.Finess != null && finess.Contains(s.Finess)).ToDictionaryAsync(s => s.Finess!, StringComparer.Ordinal, ct);
+        var rapport = etat.Rapport;
+        // One array parameter whatever the batch size: one query plan (a list would bind one parameter per element).
+        var finess = lot.Select(e => e.FinessEt!).ToArray();
+        var connues = await db.Structures.Where(s => s.Finess != null && EF.Parameter(finess).Contains(s.Finess))
+            .ToDictionaryAsync(s => s.Finess!, StringComparer.Ordinal, ct);
         var nouvelles = new List<Structure>();
+        long creees = 0, misesAJour = 0, inchangees = 0, saisies = 0;
         foreach (var e in lot)
         {
             if (connues.TryGetValue(e.FinessEt!, out var structure))
             {
-                if (Appliquer(structure, e))
+                if (structure.Source != SourcesStructure.Finess)
                 {
-                    structure.MisAJourLeUtc = maintenant;
-                    rapport.MisesAJour++;
+                    saisies++;
+                }
+                else if (Appliquer(structure, e))
+                {
+                    structure.MisAJourLeUtc = etat.Maintenant;
+                    misesAJour++;
                 }
                 else
                 {
-                    rapport.Inchangees++;
+                    inchangees++;
                 }
                 continue;
             }
-            structure = new Structure { Finess = e.FinessEt, CreeLeUtc = maintenant, MisAJourLeUtc = maintenant };
+            structure = new Structure { Finess = e.FinessEt, Source = SourcesStructure.Finess, CreeLeUtc = etat.Maintenant, MisAJourLeUtc = etat.Maintenant };
             Appliquer(structure, e);
             nouvelles.Add(structure);
-            rapport.Creees++;
+            creees++;
         }
-        db.Structures.AddRange(nouvelles);
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-        lot.Clear();
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await etat.Insertions.InsererAsync(db, nouvelles, ct);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            lot.Clear();
+        }
+        rapport.Creees += creees;
+        rapport.MisesAJour += misesAJour;
+        rapport.Inchangees += inchangees;
+        rapport.Ignorees += saisies;
+        etat.Saisies += saisies;
     }
 
-    /// <summary>Copies the flux's values onto the structure; true when something changed.</summary>
+    /// <summary>Copies the flux's values onto the structure (but a phone and e-mail entered by hand); true when something changed.</summary>
     private static bool Appliquer(Structure s, EtablissementFiness e)
     {
         var avant = (s.FinessJuridique, s.Siret, s.CodeCategorie, s.Nom, s.Voie, s.CodePostal, s.CodeCommune, s.LibelleCommune, s.Telephone, s.Email,
@@ -168,8 +220,11 @@ public sealed class ImportFiness(OpenCptsDb db, CptsCourante cptsCourante, TimeP
         s.CodePostal = Limiter(e.CodePostal, 5);
         s.CodeCommune = Limiter(e.CodeCommune, 5);
         s.LibelleCommune = Limiter(e.LibelleCommune, 100);
-        s.Telephone = Limiter(e.Telephone, 20);
-        s.Email = Limiter(e.Email, 200);
+        if (s.ContactSaisiLeUtc is null)
+        {
+            s.Telephone = Limiter(e.Telephone, 20);
+            s.Email = Limiter(e.Email, 200);
+        }
         s.Latitude = e.Latitude;
         s.Longitude = e.Longitude;
         s.Fermee = e.Ferme;

@@ -10,6 +10,8 @@ public sealed class SuiviImport : IProgress<ProgressionImport>
     private volatile bool _termine;
 
     public required Guid Id { get; init; }
+    /// <summary><see cref="ImportRpps.Type"/> or <see cref="ImportFiness.Type"/>: which page follows it.</summary>
+    public required string Type { get; init; }
     /// <summary>The CPTS that started the import: only its requests may follow it.</summary>
     public required int? CptsId { get; init; }
     public required string NomFichier { get; init; }
@@ -43,28 +45,53 @@ public sealed class ImportsEnCours(IServiceScopeFactory scopes, IHostApplication
     private static readonly TimeSpan Conservation = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<Guid, SuiviImport> _suivis = new();
 
-    /// <summary>An import started by <paramref name="cptsId"/>; another CPTS's import is not found.</summary>
-    public SuiviImport? Trouver(Guid id, int? cptsId) => _suivis.TryGetValue(id, out var suivi) && suivi.CptsId == cptsId ? suivi : null;
+    /// <summary>An import of <paramref name="type"/> started by <paramref name="cptsId"/>; another CPTS's import is not found.</summary>
+    public SuiviImport? Trouver(Guid id, int? cptsId, string type) =>
+        _suivis.TryGetValue(id, out var suivi) && suivi.CptsId == cptsId && suivi.Type == type ? suivi : null;
 
-    /// <summary>Starts importing <paramref name="fichierTemporaire"/>, which the import owns from now on.</summary>
+    /// <summary>Starts importing the RPPS extraction <paramref name="fichierTemporaire"/>, which the import owns from now on.</summary>
     /// <param name="cptsId">The CPTS of the request that starts it: the import runs bound to it.</param>
-    public SuiviImport Lancer(string fichierTemporaire, DemandeImportRpps demande, int? cptsId)
+    public SuiviImport Lancer(string fichierTemporaire, DemandeImportRpps demande, int? cptsId) =>
+        Demarrer(ImportRpps.Type, demande.NomFichier, demande.LanceePar, cptsId, fichierTemporaire, async (sp, suivi, ct) =>
+            await sp.GetRequiredService<ImportRpps>().ImporterFichierAsync(fichierTemporaire, demande, suivi, ct) switch
+            {
+                ResultatImportRpps.Termine t => (t.Rapport.Id, t.Rapport.Statut == "Terminee" ? null : t.Rapport.Message),
+                ResultatImportRpps.FichierRefuse r => (null, r.Message),
+                var autre => throw new InvalidOperationException(autre.GetType().Name),
+            });
+
+    /// <summary>Starts importing the FINESS flux <paramref name="fichierTemporaire"/>, which the import owns from now on.</summary>
+    /// <param name="cptsId">The CPTS of the request that starts it: the import runs bound to it.</param>
+    public SuiviImport Lancer(string fichierTemporaire, DemandeImportFiness demande, int? cptsId) =>
+        Demarrer(ImportFiness.Type, demande.NomFichier, demande.LanceePar, cptsId, fichierTemporaire, async (sp, suivi, ct) =>
+            await sp.GetRequiredService<ImportFiness>().ImporterFichierAsync(fichierTemporaire, demande, suivi, ct) switch
+            {
+                ResultatImportFiness.Termine t => (t.Rapport.Id, t.Rapport.Statut == "Terminee" ? null : t.Rapport.Message),
+                ResultatImportFiness.FichierRefuse r => (null, r.Message),
+                var autre => throw new InvalidOperationException(autre.GetType().Name),
+            });
+
+    /// <summary>The work of an import: its report's id once finished, or why it stopped.</summary>
+    private delegate Task<(int? RapportId, string? Erreur)> Travail(IServiceProvider services, SuiviImport suivi, CancellationToken ct);
+
+    private SuiviImport Demarrer(string type, string nomFichier, string? lanceePar, int? cptsId, string fichier, Travail travail)
     {
         Oublier();
         var suivi = new SuiviImport
         {
             Id = Guid.NewGuid(),
+            Type = type,
             CptsId = cptsId,
-            NomFichier = demande.NomFichier,
-            LanceePar = demande.LanceePar,
+            NomFichier = nomFichier,
+            LanceePar = lanceePar,
             Debut = horloge.GetUtcNow(),
         };
         _suivis[suivi.Id] = suivi;
-        _ = Task.Run(() => ExecuterAsync(suivi, fichierTemporaire, demande), CancellationToken.None);
+        _ = Task.Run(() => ExecuterAsync(suivi, fichier, travail), CancellationToken.None);
         return suivi;
     }
 
-    private async Task ExecuterAsync(SuiviImport suivi, string fichier, DemandeImportRpps demande)
+    private async Task ExecuterAsync(SuiviImport suivi, string fichier, Travail travail)
     {
         try
         {
@@ -74,21 +101,12 @@ public sealed class ImportsEnCours(IServiceScopeFactory scopes, IHostApplication
             {
                 perimetre.Fixer(cptsId);
             }
-            var resultat = await scope.ServiceProvider.GetRequiredService<ImportRpps>()
-                .ImporterFichierAsync(fichier, demande, suivi, vie.ApplicationStopping);
-            switch (resultat)
-            {
-                case ResultatImportRpps.Termine t:
-                    suivi.Terminer(t.Rapport.Id, t.Rapport.Statut == "Terminee" ? null : t.Rapport.Message);
-                    break;
-                case ResultatImportRpps.FichierRefuse r:
-                    suivi.Terminer(null, r.Message);
-                    break;
-            }
+            var (rapportId, erreur) = await travail(scope.ServiceProvider, suivi, vie.ApplicationStopping);
+            suivi.Terminer(rapportId, erreur);
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Import RPPS {Fichier} en échec", suivi.NomFichier);
+            logger.LogError(e, "Import {Type} {Fichier} en échec", suivi.Type, suivi.NomFichier);
             suivi.Terminer(null, "L'import a échoué : " + e.Message);
         }
         finally

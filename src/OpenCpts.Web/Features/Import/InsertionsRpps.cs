@@ -1,21 +1,17 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using OpenCpts.Web.Features.Annuaire;
 using OpenCpts.Web.Infrastructure.Data;
+using static OpenCpts.Web.Features.Import.InsertionsSql;
 
 namespace OpenCpts.Web.Features.Import;
 
 /// <summary>
 /// Inserts new professionals and their activities with prepared commands, inside the batch's
-/// transaction. A first import creates thousands of them, and EF's SaveChanges on SQLite cost about
-/// 0.4 ms of CPU and 40 kB of allocations per entity there (measured with bench/OpenCpts.Bench);
-/// multi-row INSERTs of 100 rows cost a fraction of that on both providers and spare PostgreSQL one
-/// round trip per row. Updates stay with EF (few, and change-tracked).
-/// Table and column names come from the EF model, so both providers and any rename stay in step.
+/// transaction (<see cref="InsertionsSql"/>). A first import creates thousands of them, and EF's
+/// SaveChanges on SQLite cost about 0.4 ms of CPU and 40 kB of allocations per entity there
+/// (measured with bench/OpenCpts.Bench); multi-row INSERTs of 100 rows cost a fraction of that on
+/// both providers and spare PostgreSQL one round trip per row. Updates stay with EF (few, and change-tracked).
 /// </summary>
 internal sealed class InsertionsRpps(IModel modele)
 {
@@ -40,23 +36,16 @@ internal sealed class InsertionsRpps(IModel modele)
         nameof(ActiviteProfessionnelle.AdresseIncomplete), nameof(ActiviteProfessionnelle.StructureId),
     ];
 
-    /// <summary>
-    /// Rows per INSERT. PostgreSQL: 100, to save round trips. SQLite: 1, as it has no round trip and
-    /// binds named parameters in quadratic time (a 100-row statement costs more than 100 single ones).
-    /// </summary>
-    private static int LignesParInsertion(OpenCptsDb db) => db.EstPostgres ? 100 : 1;
-
-    private readonly Table _professionnels = Table.De<Professionnel>(modele, ColonnesProfessionnel);
-    private readonly Table _activites = Table.De<ActiviteProfessionnelle>(modele, ColonnesActivite);
+    private readonly TableSql _professionnels = TableSql.De<Professionnel>(modele, ColonnesProfessionnel);
+    private readonly TableSql _activites = TableSql.De<ActiviteProfessionnelle>(modele, ColonnesActivite);
 
     public async Task InsererAsync(OpenCptsDb db, IReadOnlyCollection<Professionnel> professionnels, CancellationToken ct)
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Les insertions RPPS se font dans la transaction du lot.");
+        var transaction = Transaction(db);
         var taille = LignesParInsertion(db);
         // Commands are reused while the row count is the same: every chunk but the last.
-        var commandes = new Dictionary<(Table, int), DbCommand>();
-        DbCommand Obtenir(Table table, int lignes, string? retour)
+        var commandes = new Dictionary<(TableSql, int), DbCommand>();
+        DbCommand Obtenir(TableSql table, int lignes, string? retour)
         {
             if (!commandes.TryGetValue((table, lignes), out var commande))
             {
@@ -79,7 +68,7 @@ internal sealed class InsertionsRpps(IModel modele)
     }
 
     private async Task InsererAsync(IReadOnlyCollection<Professionnel> professionnels, int taille,
-        Func<Table, int, string?, DbCommand> commande, CancellationToken ct)
+        Func<TableSql, int, string?, DbCommand> commande, CancellationToken ct)
     {
         foreach (var paquet in professionnels.Chunk(taille))
         {
@@ -118,53 +107,6 @@ internal sealed class InsertionsRpps(IModel modele)
                 }
                 await insertion.ExecuteNonQueryAsync(ct);
             }
-        }
-    }
-
-    private static DbCommand Commande(DbTransaction transaction, Table table, int lignes, string? retour)
-    {
-        var commande = transaction.Connection!.CreateCommand();
-        commande.Transaction = transaction;
-        var sql = new StringBuilder("INSERT INTO ").Append(table.Nom).Append(" (").AppendJoin(", ", table.Colonnes).Append(") VALUES ");
-        var n = 0;
-        for (var l = 0; l < lignes; l++)
-        {
-            sql.Append(l == 0 ? "(" : ", (");
-            for (var c = 0; c < table.Colonnes.Length; c++, n++)
-            {
-                var nom = "@p" + n.ToString(CultureInfo.InvariantCulture);
-                sql.Append(c == 0 ? "" : ", ").Append(nom);
-                var p = commande.CreateParameter();
-                p.ParameterName = nom;
-                commande.Parameters.Add(p);
-            }
-            sql.Append(')');
-        }
-        if (retour is not null)
-        {
-            sql.Append(" RETURNING ").Append(table.Colonne(retour)).Append(", ").Append(table.Colonne("Id"));
-        }
-        commande.CommandText = sql.ToString();
-        return commande;
-    }
-
-    private static void Valeurs(DbParameterCollection parametres, ref int i, params object?[] valeurs)
-    {
-        foreach (var v in valeurs)
-        {
-            parametres[i++].Value = v ?? DBNull.Value;
-        }
-    }
-
-    /// <summary>A table's quoted name and columns, as mapped by the EF model.</summary>
-    private sealed record Table(string Nom, string[] Colonnes, Func<string, string> Colonne)
-    {
-        public static Table De<T>(IModel modele, string[] proprietes)
-        {
-            var entite = modele.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} absent du modèle.");
-            var table = StoreObjectIdentifier.Table(entite.GetTableName()!, entite.GetSchema());
-            string Colonne(string propriete) => "\"" + entite.FindProperty(propriete)!.GetColumnName(table) + "\"";
-            return new Table("\"" + table.Name + "\"", [.. proprietes.Select(Colonne)], Colonne);
         }
     }
 }

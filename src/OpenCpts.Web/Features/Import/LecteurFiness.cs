@@ -79,6 +79,26 @@ public static class LecteurFiness
         }
     }
 
+    /// <summary>
+    /// Reads the flux up to its first establishment: null when it is a FINESS <i>Structures</i> flux (or one without
+    /// establishments), else why not. The upload page refuses a wrong file with this, before anything is written.
+    /// </summary>
+    public static async Task<string?> VerifierAsync(Stream flux, CancellationToken ct = default)
+    {
+        try
+        {
+            await foreach (var _ in LireAsync(flux, ct))
+            {
+                break;
+            }
+            return null;
+        }
+        catch (FichierFinessInvalideException e)
+        {
+            return e.Message;
+        }
+    }
+
     private sealed class EtatLecture
     {
         public JsonReaderState Etat;

@@ -1,19 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Import;
-
-/// <summary>What the progress partial shows: the running import, then its report.</summary>
-/// <param name="Termine">Read once: the import may finish while the partial renders, and a view that read the live
-/// flag twice showed "Import impossible" (finished, but no report loaded) and stopped polling.</param>
-public sealed record VueProgression(SuiviImport Suivi, bool Termine, RapportImport? Rapport);
-
-/// <summary>A past import in the history list.</summary>
-public sealed record LigneHistorique(int Id, DateTime DebutUtc, string NomFichier, string Statut, string? LanceePar,
-    long Lues, long Creees, long MisesAJour, long Rejetees);
 
 /// <summary>
 /// Upload of the RPPS extraction by the coordination. The national file weighs hundreds of
@@ -41,16 +31,16 @@ public class RppsModel(OpenCptsDb db, ImportsEnCours imports, ConsulterRapportIm
     {
         if (suivi is { } id)
         {
-            Progression = await VueAsync(id, ct);
+            Progression = await consulter.ProgressionAsync(id, ImportRpps.Type, ct);
         }
-        await ChargerHistoriqueAsync(ct);
+        Historique = await consulter.HistoriqueAsync(ImportRpps.Type, ct);
         return Page();
     }
 
     /// <summary>The progress partial polled every second by htmx.</summary>
     public async Task<IActionResult> OnGetProgressionAsync(Guid suivi, CancellationToken ct)
     {
-        var vue = await VueAsync(suivi, ct);
+        var vue = await consulter.ProgressionAsync(suivi, ImportRpps.Type, ct);
         return vue is null ? NotFound() : Partial("_Progression", vue);
     }
 
@@ -93,33 +83,7 @@ public class RppsModel(OpenCptsDb db, ImportsEnCours imports, ConsulterRapportIm
     private async Task<IActionResult> RefuserAsync(string message, CancellationToken ct)
     {
         Erreur = message;
-        await ChargerHistoriqueAsync(ct);
+        Historique = await consulter.HistoriqueAsync(ImportRpps.Type, ct);
         return Page();
-    }
-
-    private async Task<VueProgression?> VueAsync(Guid id, CancellationToken ct)
-    {
-        var suivi = imports.Trouver(id, db.Perimetre.CptsId);
-        if (suivi is null)
-        {
-            return null;
-        }
-        var termine = suivi.Termine;
-        RapportImport? rapport = null;
-        if (termine && suivi.RapportId is { } rapportId)
-        {
-            rapport = await consulter.ExecuteAsync(rapportId, ct);
-        }
-        return new VueProgression(suivi, termine, rapport);
-    }
-
-    private async Task ChargerHistoriqueAsync(CancellationToken ct)
-    {
-        Historique = await db.RapportsImport.AsNoTracking()
-            .Where(r => r.Type == ImportRpps.Type)
-            .OrderByDescending(r => r.DebutUtc).ThenByDescending(r => r.Id)
-            .Take(20)
-            .Select(r => new LigneHistorique(r.Id, r.DebutUtc, r.NomFichier, r.Statut, r.LanceePar, r.Lues, r.Creees, r.MisesAJour, r.Rejetees))
-            .ToListAsync(ct);
     }
 }

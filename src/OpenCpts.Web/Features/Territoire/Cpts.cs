@@ -11,6 +11,8 @@ public class Cpts
     public string Nom { get; set; } = "";
     /// <summary>FINESS of the CPTS legal entity (TRE_R66 category 604), when registered.</summary>
     public string? Finess { get; set; }
+    /// <summary>SIRET of the CPTS association (14 digits): its national id for the SAS when it has no FINESS yet.</summary>
+    public string? Siret { get; set; }
     public string? Email { get; set; }
     public string? Telephone { get; set; }
     /// <summary>Host name of the CPTS's public pages on a host that serves several CPTS (e.g. <c>bourges.opencpts.fr</c>).</summary>
@@ -34,6 +36,7 @@ public class CptsConfiguration : IEntityTypeConfiguration<Cpts>
     {
         b.Property(c => c.Nom).HasMaxLength(200);
         b.Property(c => c.Finess).HasMaxLength(9);
+        b.Property(c => c.Siret).HasMaxLength(14);
         b.Property(c => c.Email).HasMaxLength(200);
         b.Property(c => c.Telephone).HasMaxLength(20);
         b.Property(c => c.Hote).HasMaxLength(253);

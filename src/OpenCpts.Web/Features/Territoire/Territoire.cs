@@ -12,6 +12,7 @@ public static class Territoire
         services.AddScoped<RechercherCommunes>();
         services.AddScoped<AjouterCommune>();
         services.AddScoped<RetirerCommune>();
+        services.AddScoped<ModifierParametresCpts>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Demo;
+using OpenCpts.Web.Infrastructure;
 
 namespace OpenCpts.Tests.Features.Demo;
 

@@ -12,7 +12,7 @@ public sealed record ProfessionnelSas(int Id, string IdentifiantNational, string
 public sealed record SiteSas(int Id, string IdentifiantSite, string? Voie, string? ComplementAdresse, string? CodePostal,
     string? CodeCommune, string? LibelleCommune, string? Telephone, string? FinessSite, string? Siret, double? Latitude, double? Longitude);
 
-public sealed record CptsSas(int Id, string Nom, string? Finess, string? Telephone, string? Email);
+public sealed record CptsSas(int Id, string Nom, string? Finess, string? Siret, string? Telephone, string? Email);
 
 public sealed record CreneauSas(long Id, DateTime DebutUtc, DateTime FinUtc, string TypeConsultation, string Visibilite, bool AvecRendezVous, string? Motif);
 
@@ -235,10 +235,14 @@ public static class RessourcesSas
             Name = cpts.Nom,
             Type = [new CodeableConcept(Terminologies.SystemeCategorieEtablissement, CodeCategorieCpts)],
         };
-        // The profile wants "1" + FINESS: a CPTS not yet registered has no national id to give.
-        if (cpts.Finess is { Length: 9 } finess)
+        // IDNST, in the guide's order (FAQ "ID nationaux de structure"): 1 + FINESS, else 3 + SIRET. The CPTS profile's
+        // invariant only knows "1" + FINESS: a CPTS with a SIRET alone is identified, but should register its FINESS.
+        var identifiant = cpts.Finess is { Length: 9 } finess ? "1" + finess
+            : cpts.Siret is { Length: 14 } siret ? "3" + siret
+            : null;
+        if (identifiant is not null)
         {
-            organisation.Identifier.Add(new Identifier(SystemeIdnst, "1" + finess)
+            organisation.Identifier.Add(new Identifier(SystemeIdnst, identifiant)
             {
                 Type = new CodeableConcept(SystemeTypeIdentifiantStructure, "IDNST"),
             });

@@ -108,7 +108,7 @@ public sealed class SourceSas(OpenCptsDb db, TimeProvider horloge, IOptions<Opti
             select new
             {
                 P = new ProfessionnelSas(p.Id, p.IdentifiantNational, p.Nom, p.Prenom, p.CodeProfession, p.CodeSpecialite),
-                K = new CptsSas(k.Id, k.Nom, k.Finess, k.Telephone, k.Email),
+                K = new CptsSas(k.Id, k.Nom, k.Finess, k.Siret, k.Telephone, k.Email),
             }).ToListAsync(ct);
         return [.. lignes.GroupBy(l => l.P.Id).Select(g => (g.First().P, (IReadOnlyList<CptsSas>)[.. g.Select(l => l.K)]))];
     }
@@ -119,7 +119,7 @@ public sealed class SourceSas(OpenCptsDb db, TimeProvider horloge, IOptions<Opti
     /// <summary>A CPTS hosted here that has at least one member.</summary>
     public Task<CptsSas?> CptsAsync(int id, CancellationToken ct) =>
         db.Cpts.AsNoTracking().Where(k => k.Id == id && db.Adhesions.Any(a => a.CptsId == k.Id))
-            .Select(k => new CptsSas(k.Id, k.Nom, k.Finess, k.Telephone, k.Email))
+            .Select(k => new CptsSas(k.Id, k.Nom, k.Finess, k.Siret, k.Telephone, k.Email))
             .FirstOrDefaultAsync(ct);
 
     private static IQueryable<SiteDeProfessionnel> Sites(IQueryable<Features.Annuaire.ActiviteProfessionnelle> activites) =>

@@ -408,6 +408,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<DateTime?>("ContactSaisiLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreeLeUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -452,9 +455,17 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("SaisieParCptsId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Siret")
                         .HasMaxLength(14)
                         .HasColumnType("character varying(14)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("Telephone")
                         .HasMaxLength(20)
@@ -472,6 +483,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("NomRecherche");
+
+                    b.HasIndex("SaisieParCptsId");
 
                     b.ToTable("Structures");
                 });
@@ -2711,6 +2724,10 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Siret")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
                     b.Property<string>("Telephone")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -2977,6 +2994,14 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("ProfessionnelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Annuaire.Structure", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("SaisieParCptsId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Comptes.Invitations.InvitationCompte", b =>

@@ -391,6 +391,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ContactSaisiLeUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreeLeUtc")
                         .HasColumnType("TEXT");
 
@@ -435,8 +438,16 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SaisieParCptsId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Siret")
                         .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Telephone")
@@ -455,6 +466,8 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("NomRecherche");
+
+                    b.HasIndex("SaisieParCptsId");
 
                     b.ToTable("Structures");
                 });
@@ -2624,6 +2637,10 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Siret")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Telephone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -2886,6 +2903,14 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("ProfessionnelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Annuaire.Structure", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("SaisieParCptsId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("OpenCpts.Web.Features.Comptes.Invitations.InvitationCompte", b =>

@@ -1,6 +1,6 @@
-namespace OpenCpts.Web.Features.Demo;
+namespace OpenCpts.Web.Infrastructure;
 
-/// <summary>Luhn key, as used by RPPS and FINESS numbers.</summary>
+/// <summary>Luhn key, as used by RPPS, FINESS and SIRET numbers.</summary>
 public static class CleLuhn
 {
     /// <summary>The digit to append to <paramref name="chiffres"/> so that the whole number passes the Luhn test.</summary>
