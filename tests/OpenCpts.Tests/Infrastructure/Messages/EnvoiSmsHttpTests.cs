@@ -19,12 +19,15 @@ public class EnvoiSmsHttpTests(BouchonSms bouchon) : IClassFixture<BouchonSms>
 {
     private const string Cle = "cle-passerelle-de-test";
 
-    private Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur) =>
+    private Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur) => DemarrerAsync(fournisseur, delaiSecondes: 60);
+
+    /// <param name="delaiSecondes">The gateway's timeout: long, so that a loaded test machine never turns a success
+    /// into a timeout; short only for the timeout case (its own host).</param>
+    private Task<OpenCptsApp> DemarrerAsync(Fournisseur fournisseur, int delaiSecondes) =>
         OpenCptsApp.DemarrerAsync(fournisseur, parametres: new Dictionary<string, string?>
         {
             ["OpenCpts:Sms:Fournisseur"] = "Http",
-            // Short, for the timeout case: the stub answers on the same machine in milliseconds.
-            ["OpenCpts:Sms:DelaiSecondes"] = "2",
+            ["OpenCpts:Sms:DelaiSecondes"] = delaiSecondes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["OpenCpts:Sms:Http:Url"] = bouchon.Adresse + "/api/v1/sms?compte=cpts-test",
             ["OpenCpts:Sms:Http:Methode"] = "POST",
             ["OpenCpts:Sms:Http:TypeContenu"] = "application/json",
@@ -164,7 +167,7 @@ public class EnvoiSmsHttpTests(BouchonSms bouchon) : IClassFixture<BouchonSms>
     [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task A_gateway_that_does_not_answer_in_time_is_a_temporary_failure(Fournisseur fournisseur)
     {
-        await using var app = await AvecCptsAsync(fournisseur, DemarrerAsync);
+        await using var app = await AvecCptsAsync(fournisseur, f => DemarrerAsync(f, delaiSecondes: 1));
         var numero = Numero(fournisseur, 5);
         bouchon.Forcer(E164(numero), new BouchonSms.Reponse(200, Attente: TimeSpan.FromMinutes(1)));
         await app.EnfilerAsync(numero);
