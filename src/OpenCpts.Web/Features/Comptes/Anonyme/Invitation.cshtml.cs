@@ -8,7 +8,7 @@ using OpenCpts.Web.Infrastructure.Validation;
 namespace OpenCpts.Web.Features.Comptes.Anonyme;
 
 /// <summary>The invited person chooses a password; the account is created and signed in, then asked to enrol 2FA.</summary>
-public class InvitationModel(AccepterInvitation accepter, SignInManager<Utilisateur> connexion) : PageModel
+public class InvitationModel(AccepterInvitation accepter, SignInManager<Utilisateur> connexion, Infrastructure.Audit.JournalAudit audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Secret { get; set; } = "";
@@ -43,6 +43,9 @@ public class InvitationModel(AccepterInvitation accepter, SignInManager<Utilisat
         {
             case ResultatAcceptation.Acceptee acceptee:
                 await connexion.SignInAsync(acceptee.Utilisateur, isPersistent: false);
+                // The first sign-in of the account: the accounts page shows it as its last sign-in.
+                await audit.EnregistrerAsync("Connexion", "Connexion", acceptee.Utilisateur.Id,
+                    $"Connexion réussie de {acceptee.Utilisateur.Email} (ouverture du compte sur invitation)", ct);
                 TempData["Message"] = "Votre compte est créé. Dernière étape : protégez-le par la double authentification.";
                 return Redirect("/compte/deux-facteurs");
             case ResultatAcceptation.Refusee refusee:
