@@ -36,7 +36,7 @@ public sealed class LienAnnulation(IDataProtectionProvider protection, IOptions<
         {
             contenu = _protecteur.Unprotect(jeton);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or FormatException)
         {
             return null;
         }
