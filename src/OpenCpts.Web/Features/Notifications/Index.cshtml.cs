@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace OpenCpts.Web.Features.Notifications;
 
 /// <summary>The signed-in account's notification centre: unread first; mark one or all read (htmx or plain forms).</summary>
-[Authorize]
+[Authorize(Policy = Features.Notifications.Notifications.PolitiqueNotifications)]
 public class IndexModel(ListerMesNotifications lister, MarquerNotificationsLues marquer) : PageModel
 {
     public IReadOnlyList<LigneNotification> Notifications { get; private set; } = [];

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using OpenCpts.Web.Features.Comptes;
 using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Taches;
 
@@ -17,8 +18,13 @@ public sealed class OptionsNotifications
 
 public static class Notifications
 {
+    /// <summary>Every role of the CPTS has a notification centre; the SAS platform's machine account has none.</summary>
+    public const string PolitiqueNotifications = "Notifications";
+
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PolitiqueNotifications, p => p.RequireRole(Roles.Tous.Where(r => r != Roles.PlateformeSas)));
         services.AddOptionsValidees<OptionsNotifications>("OpenCpts:Notifications");
         services.AddOptions<OptionsNotifications>()
             .PostConfigure<IConfiguration>((o, configuration) => o.UrlPublique ??= configuration["OpenCpts:UrlPublique"]);

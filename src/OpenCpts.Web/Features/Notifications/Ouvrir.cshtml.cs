@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace OpenCpts.Web.Features.Notifications;
 
 /// <summary>Follows a notification's link and marks it read. Someone else's notification is not found, like an unknown one.</summary>
-[Authorize]
+[Authorize(Policy = Notifications.PolitiqueNotifications)]
 public class OuvrirModel(MarquerNotificationsLues marquer) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)

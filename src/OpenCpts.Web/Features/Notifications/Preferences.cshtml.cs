@@ -7,7 +7,7 @@ using OpenCpts.Web.Infrastructure.Validation;
 namespace OpenCpts.Web.Features.Notifications;
 
 /// <summary>Per kind of notification: in the application only, an e-mail each time, the daily digest, or an SMS.</summary>
-[Authorize]
+[Authorize(Policy = Notifications.PolitiqueNotifications)]
 public class PreferencesModel(PreferencesNotifications preferences) : PageModel
 {
     [BindProperty]
