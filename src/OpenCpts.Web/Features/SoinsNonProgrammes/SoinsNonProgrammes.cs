@@ -6,6 +6,7 @@ using OpenCpts.Web.Features.SoinsNonProgrammes.Suivi;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Surnumeraire;
 using OpenCpts.Web.Infrastructure;
 using OpenCpts.Web.Infrastructure.Taches;
+using OpenCpts.Web.Infrastructure.Web;
 
 namespace OpenCpts.Web.Features.SoinsNonProgrammes;
 
@@ -16,6 +17,9 @@ public static class SoinsNonProgrammes
 
     /// <summary>Policy: the regulation desk and the booking API (Régulation and Coordination).</summary>
     public const string PolitiqueRegulation = "SnpRegulation";
+
+    /// <summary>Rate limit of the anonymous cancellation page, per IPv4 address or IPv6 /64.</summary>
+    public const string LimiteAnnulationPublique = "SnpAnnulationPublique";
 
     public static IServiceCollection AddSoinsNonProgrammes(this IServiceCollection services)
     {
@@ -52,6 +56,17 @@ public static class SoinsNonProgrammes
         services.AddScoped<RepondreSurnumeraire>();
         services.AddScoped<ConsulterInvitationsSurnumeraire>();
         services.AddScoped<CalculerDemandesSnp>();
+        services.AddScoped<Rappels.LienAnnulation>();
+        services.AddScoped<Rappels.AnnulerParLien>();
+        services.AddScoped<Rappels.EnvoyerRappelsPatients>();
+        services.AddTachePeriodique<Rappels.RappelsPatientsPeriodique>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // A patient opens his link once or twice: 20 requests per address and hour leave no room to try links.
+            o.AddPolicy(LimiteAnnulationPublique, http => LimitationDebit.Partition("snp-annulation:" + LimitationDebit.CleAdresse(http.Connection.RemoteIpAddress),
+                20, TimeSpan.FromHours(1), http.RequestServices.GetRequiredService<TimeProvider>()));
+        });
         return services;
     }
 

@@ -34,6 +34,8 @@ public class AutorisationsTests(MatriceAutorisations matrice) : IClassFixture<Ma
         ("/compte/profil", TousEtPlateforme),
         ("/compte/cpts", TousEtPlateforme),
         ("/compte/deux-facteurs", TousEtPlateforme),
+        ("/notifications", Tous),
+        ("/notifications/preferences", Tous),
         ("/administration/securite", Coordination),
         ("/administration/comptes", Coordination),
         ("/administration/comptes/inviter-membres", Coordination),

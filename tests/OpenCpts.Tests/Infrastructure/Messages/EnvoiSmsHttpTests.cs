@@ -234,8 +234,10 @@ public class EnvoiSmsHttpTests(BouchonSms bouchon) : IClassFixture<BouchonSms>
         var requete = Assert.Single(bouchon.Pour(E164(numero)));
         var texte = JsonDocument.Parse(requete.Corps).RootElement.GetProperty("text").GetString()!;
         // 10:00 UTC is 11:00 in Paris in November.
-        Assert.Equal("CPTS de test : rendez-vous confirmé le 23/11/2026 11:00 avec Dr Luc BERNARD, au cabinet, 1 RUE DES TILLEULS, 18000 Bourges. "
-            + "Si vous ne pouvez pas venir, prévenez la CPTS.", texte);
+        Assert.StartsWith("CPTS de test : rendez-vous confirmé le 23/11/2026 11:00 avec Dr Luc BERNARD, au cabinet, 1 RUE DES TILLEULS, 18000 Bourges. "
+            + "Si vous ne pouvez pas venir, annulez : /rendez-vous/annulation/", texte, StringComparison.Ordinal);
+        // The rest is the signed token: it names no one.
+        Assert.DoesNotContain(" ", texte[texte.IndexOf("/rendez-vous/annulation/", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Equal(StatutsMessage.Envoye, (await app.SmsAsync(numero)).Statut);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.MedecinTraitant.Demandes;
+using OpenCpts.Web.Features.Notifications;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
 
@@ -20,7 +21,8 @@ public abstract record ResultatEnvoiProposition
 /// page, where reads are audited). One transaction; the draft → sent change is a conditional update, so two clicks
 /// send once. A request is moved only while still waiting, and a GP never gets more lines than his room today.
 /// </summary>
-public sealed class EnvoyerProposition(OpenCptsDb db, ChargerDonneesAppariement charger, IEnvoiMessage envoi, TimeProvider horloge)
+public sealed class EnvoyerProposition(OpenCptsDb db, ChargerDonneesAppariement charger, IEnvoiMessage envoi, TimeProvider horloge,
+    Notifier notifier, DestinatairesNotification destinataires)
 {
     public async Task<ResultatEnvoiProposition> ExecuteAsync(long propositionId, string? par, CancellationToken ct = default)
     {
@@ -83,6 +85,13 @@ public sealed class EnvoyerProposition(OpenCptsDb db, ChargerDonneesAppariement 
             await envoi.EnvoyerAsync(new Message(CanauxMessage.Email, c.Email!, "CPTS : nouveaux patients proposés",
                 $"Bonjour,\n\nLa CPTS vous propose {places[c.Id]} patient(s) sans médecin traitant, selon la capacité que vous avez déclarée.\n" +
                 "Merci d'accepter ou de refuser chaque proposition sur la page « Mes patients proposés » de la plateforme (/medecin-traitant/mes-patients).\n\nLa coordination de la CPTS"), ct);
+        }
+        var cptsId = await db.PropositionsAppariement.Where(p => p.Id == propositionId).Select(p => p.CptsId).FirstAsync(ct);
+        foreach (var (medecin, nombre) in places)
+        {
+            var comptes = await destinataires.DesProfessionnelsAsync(cptsId, [medecin], ct);
+            await notifier.ExecuteAsync(cptsId, TypesNotification.PropositionMt, comptes,
+                $"{nombre} patient(s) sans médecin traitant vous sont proposés : merci de répondre", "/medecin-traitant/mes-patients", ct);
         }
         return new ResultatEnvoiProposition.Envoyee(envoyees, ecartees);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OpenCpts.Web.Features.Notifications;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
 
@@ -10,7 +11,8 @@ namespace OpenCpts.Web.Features.Parcours.Demandes;
 /// recipients yet: they become recipients (who may read and accept it) and get an e-mail without the patient's
 /// identity. Used when the request is posted and when it is re-broadcast (<see cref="RediffuserDemandePec"/>).
 /// </summary>
-public sealed class DiffuserDemandePec(OpenCptsDb db, TrouverMembresPourDemande trouver, IEnvoiMessage envoi, IOptions<OptionsParcours> options, TimeProvider horloge)
+public sealed class DiffuserDemandePec(OpenCptsDb db, TrouverMembresPourDemande trouver, IEnvoiMessage envoi, IOptions<OptionsParcours> options, TimeProvider horloge,
+    Notifier notifier, DestinatairesNotification destinataires)
 {
     /// <summary>The number of new recipients.</summary>
     public async Task<int> ExecuteAsync(DemandePriseEnCharge demande, CancellationToken ct = default)
@@ -43,6 +45,12 @@ public sealed class DiffuserDemandePec(OpenCptsDb db, TrouverMembresPourDemande 
         {
             await envoi.EnvoyerAsync(new Message(CanauxMessage.Email, d.Email!, "Demande de prise en charge — " + UrgencesDemandePec.Libelle(demande.Urgence), texte), ct);
         }
+        // In the notification centre too (and by e-mail/SMS per each account's choice): the need, never the patient.
+        var comptes = await destinataires.DesProfessionnelsAsync(demande.CptsId, [.. nouveaux.Select(n => n.ProfessionnelId)], ct);
+        await notifier.ExecuteAsync(demande.CptsId, TypesNotification.DemandePec, comptes,
+            $"Demande de prise en charge ({UrgencesDemandePec.Libelle(demande.Urgence).ToLowerInvariant()}) : "
+            + $"{Infrastructure.Terminologies.Terminologies.Instance.Professions.Libelle(demande.CodeProfession)}, {nomCommune ?? demande.CodeCommune}",
+            $"/parcours/demandes/{demande.Id}", ct);
         return nouveaux.Count;
     }
 }

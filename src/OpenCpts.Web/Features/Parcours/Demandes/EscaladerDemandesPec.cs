@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.Notifications;
 using OpenCpts.Web.Features.Parcours.Sorties;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
@@ -13,7 +14,8 @@ namespace OpenCpts.Web.Features.Parcours.Demandes;
 /// (<see cref="ParametresParcours.DelaiEscaladeHeures"/>): each is marked once (conditional update, so two runs
 /// never escalate twice) and the Coordination accounts get one e-mail listing them.
 /// </summary>
-public sealed class EscaladerDemandesPec(OpenCptsDb db, IEnvoiMessage envoi, TimeProvider horloge, ILogger<EscaladerDemandesPec> journal)
+public sealed class EscaladerDemandesPec(OpenCptsDb db, IEnvoiMessage envoi, TimeProvider horloge, Notifier notifier, DestinatairesNotification destinataires,
+    ILogger<EscaladerDemandesPec> journal)
 {
     /// <summary>Returns the number of requests escalated by this run.</summary>
     public async Task<int> ExecuteAsync(CancellationToken ct = default)
@@ -24,7 +26,7 @@ public sealed class EscaladerDemandesPec(OpenCptsDb db, IEnvoiMessage envoi, Tim
             .Where(d => d.Statut == StatutsDemandePec.Ouverte && d.EscaladeeLeUtc == null)
             .Select(d => new { d.Id, d.CptsId, d.CreeLeUtc, d.CodeProfession, d.Actes, d.CodeCommune })
             .ToListAsync(ct);
-        var escaladees = new List<(long Id, string Texte)>();
+        var escaladees = new List<(long Id, int CptsId, string Texte, string Titre)>();
         foreach (var d in ouvertes)
         {
             var delai = delais.GetValueOrDefault(d.CptsId, ParametresParcours.DelaiEscaladeParDefaut);
@@ -37,7 +39,8 @@ public sealed class EscaladerDemandesPec(OpenCptsDb db, IEnvoiMessage envoi, Tim
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.EscaladeeLeUtc, maintenant), ct);
             if (n == 1)
             {
-                escaladees.Add((d.Id, $"n° {d.Id} — {Terminologies.Instance.Professions.Libelle(d.CodeProfession)} : {d.Actes.Replace("|", ", ", StringComparison.Ordinal)} (commune {d.CodeCommune})"));
+                escaladees.Add((d.Id, d.CptsId, $"n° {d.Id} — {Terminologies.Instance.Professions.Libelle(d.CodeProfession)} : {d.Actes.Replace("|", ", ", StringComparison.Ordinal)} (commune {d.CodeCommune})",
+                    $"Demande n° {d.Id} sans preneur : {Terminologies.Instance.Professions.Libelle(d.CodeProfession)}, commune {d.CodeCommune}"));
             }
         }
         if (escaladees.Count == 0)
@@ -56,6 +59,12 @@ public sealed class EscaladerDemandesPec(OpenCptsDb db, IEnvoiMessage envoi, Tim
         foreach (var email in coordination)
         {
             await envoi.EnvoyerAsync(new Message(CanauxMessage.Email, email, $"{escaladees.Count} demande(s) de prise en charge sans réponse", texte), ct);
+        }
+        foreach (var (id, cptsId, _, titre) in escaladees)
+        {
+            var comptes = await destinataires.DuRoleAsync(cptsId, Roles.Coordination, ct);
+            await notifier.ExecuteAsync(cptsId, TypesNotification.Escalade, comptes, titre,
+                $"/parcours/demandes/{id}", ct);
         }
         return escaladees.Count;
     }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using OpenCpts.Web.Features.Notifications;
 using OpenCpts.Web.Features.Parcours.Patients;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
@@ -31,7 +33,7 @@ public abstract record ResultatPublication
 /// the declared type must be one of those and the file must start with that format's signature (an executable
 /// renamed ".pdf" is refused). Refused while the patient's consent to sharing is not recorded.
 /// </summary>
-public sealed class PublierMessageEquipe(OpenCptsDb db, JournalAudit journal, TimeProvider horloge)
+public sealed class PublierMessageEquipe(OpenCptsDb db, JournalAudit journal, TimeProvider horloge, Notifier notifier, DestinatairesNotification destinataires)
 {
     public const int TexteMax = 4000;
     public const int FichiersMax = 3;
@@ -102,7 +104,23 @@ public sealed class PublierMessageEquipe(OpenCptsDb db, JournalAudit journal, Ti
         db.MessagesEquipe.Add(message);
         await db.SaveChangesAsync(ct);
         await journal.EnregistrerAsync("Creation", "MessageEquipe", message.Id.ToString(CultureInfo.InvariantCulture), null, patientId, ct);
+        await NotifierEquipeAsync(patient, auteur, ct);
         return new ResultatPublication.Publie(message.Id);
+    }
+
+    /// <summary>The active team members' accounts (professionals and structures), except the author: the patient's
+    /// initials only, never the message (it may be clinical), which they read on the patient's page.</summary>
+    private async Task NotifierEquipeAsync(PatientParcours patient, ProfilParcours auteur, CancellationToken ct)
+    {
+        var membres = await db.MembresEquipe.AsNoTracking().Where(m => m.PatientParcoursId == patient.Id && m.RetireLeUtc == null)
+            .Select(m => new { m.ProfessionnelId, m.StructureId }).ToListAsync(ct);
+        var comptes = await destinataires.DesProfessionnelsAsync(patient.CptsId,
+            [.. membres.Where(m => m.ProfessionnelId is not null).Select(m => m.ProfessionnelId!.Value)], ct);
+        comptes.AddRange(await destinataires.DesStructuresAsync(patient.CptsId,
+            [.. membres.Where(m => m.StructureId is not null).Select(m => m.StructureId!.Value)], ct));
+        comptes.RemoveAll(c => c == auteur.UtilisateurId);
+        await notifier.ExecuteAsync(patient.CptsId, TypesNotification.MessageEquipe, comptes,
+            $"Nouveau message dans l'équipe de soins (patient {Notifier.Initiales(patient.Prenom, patient.Nom)})", $"/parcours/patients/{patient.Id}", ct);
     }
 
     private static async Task<(PieceJointe? Piece, string? Probleme)> LireAsync(FichierRecu f, CancellationToken ct)

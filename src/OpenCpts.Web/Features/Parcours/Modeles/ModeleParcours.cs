@@ -58,6 +58,8 @@ public class TacheParcours : IPropreACpts
     public int? ResponsableProfessionnelId { get; set; }
     public DateTime? FaiteLeUtc { get; set; }
     public string? FaitePar { get; set; }
+    /// <summary>When the responsible was told the task is due or overdue (once per task, Features/Notifications).</summary>
+    public DateTime? EcheanceNotifieeLeUtc { get; set; }
 }
 
 public class ModeleParcoursConfiguration : IEntityTypeConfiguration<ModeleParcours>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.Notifications;
 using OpenCpts.Web.Infrastructure.Data;
 using OpenCpts.Web.Infrastructure.Messages;
 using OpenCpts.Web.Infrastructure.Temps;
@@ -32,7 +33,8 @@ public static class RisqueSortie
 /// Coordination account. The e-mails carry the patient's initials and year of birth, never his name: the plan's
 /// page shows the rest to those allowed to see it.
 /// </summary>
-public sealed class EnvoyerAlertesSortie(OpenCptsDb db, IEnvoiMessage envoi, TimeProvider horloge, ILogger<EnvoyerAlertesSortie> journal)
+public sealed class EnvoyerAlertesSortie(OpenCptsDb db, IEnvoiMessage envoi, TimeProvider horloge, Notifier notifier, DestinatairesNotification aNotifier,
+    ILogger<EnvoyerAlertesSortie> journal)
 {
     /// <summary>Sends the due alerts; returns how many plans were alerted.</summary>
     public async Task<int> ExecuteAsync(CancellationToken ct = default)
@@ -83,6 +85,14 @@ public sealed class EnvoyerAlertesSortie(OpenCptsDb db, IEnvoiMessage envoi, Tim
         {
             await envoi.EnvoyerAsync(new Message(CanauxMessage.Email, adresse, sujet, texte), ct);
         }
+        // The establishment's accounts and the Coordination in their notification centre.
+        var comptes = plan.StructureId is { } etablissement
+            ? await aNotifier.DesStructuresAsync(plan.CptsId, [etablissement], ct)
+            : [];
+        comptes.AddRange(await aNotifier.DuRoleAsync(plan.CptsId, Roles.Coordination, ct));
+        await notifier.ExecuteAsync(plan.CptsId, TypesNotification.AlerteSortie, comptes,
+            $"Sortie du {plan.DateSortiePrevue.ToString("dd/MM/yyyy", PlateformeWeb.Francais)} (patient {Notifier.Initiales(plan.Patient!.Prenom, plan.Patient.Nom)}) : "
+            + $"{manquants.Count} élément(s) manquant(s)", $"/parcours/sorties/{plan.Id}", ct);
         journal.LogInformation("Discharge plan {Plan}: 48-hour alert sent to {Nombre} address(es), {Manquants} item(s) missing",
             plan.Id, destinataires.Count, manquants.Count);
     }

@@ -15,7 +15,7 @@ public enum ResultatAnnulation
 
 /// <summary>Cancels a confirmed booking; its slot is free again if it has not started.</summary>
 public sealed class AnnulerReservation(OpenCptsDb db, TimeProvider horloge, JournalAudit audit, IEnumerable<IObservateurReservations> observateurs,
-    ILogger<AnnulerReservation> journal)
+    Notifications.NotifierReservation notifications, ILogger<AnnulerReservation> journal)
 {
     public async Task<ResultatAnnulation> ExecuteAsync(long reservationId, string? par, CancellationToken ct = default)
     {
@@ -27,6 +27,7 @@ public sealed class AnnulerReservation(OpenCptsDb db, TimeProvider horloge, Jour
             await transaction.CommitAsync(ct);
             journal.LogInformation("Booking {ReservationId} cancelled by {Utilisateur}", reservationId, par);
             await audit.EnregistrerAsync("Modification", "ReservationSnp", reservationId.ToString(System.Globalization.CultureInfo.InvariantCulture), "Annulée", ct);
+            await notifications.AnnuleeAsync(reservationId, ct);
         }
         return resultat;
     }

@@ -9,7 +9,7 @@ namespace OpenCpts.Web.Features.SoinsNonProgrammes.Reservations;
 /// transaction, so the patient never ends with two appointments or none.
 /// </summary>
 public sealed class ReplanifierReservation(OpenCptsDb db, TimeProvider horloge, JournalAudit audit, IEnumerable<IObservateurReservations> observateurs,
-    ILogger<ReplanifierReservation> journal)
+    Notifications.NotifierReservation notifications, ILogger<ReplanifierReservation> journal)
 {
     public async Task<ResultatReservation> ExecuteAsync(long reservationId, long nouveauCreneauId, string? par, CancellationToken ct = default)
     {
@@ -60,6 +60,7 @@ public sealed class ReplanifierReservation(OpenCptsDb db, TimeProvider horloge, 
         journal.LogInformation("Booking {ReservationId} moved to {NouvelleReservationId} by {Utilisateur}", reservationId, reservee.Reservation.Id, par);
         await audit.EnregistrerAsync("Modification", "ReservationSnp", reservationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"Déplacée : réservation {reservee.Reservation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ct);
+        await notifications.DeplaceeAsync(reservationId, reservee.Reservation.Id, ct);
         return resultat;
     }
 }

@@ -49,6 +49,8 @@ public class ReservationSnp : IPropreACpts
     public string? CreePar { get; set; }
     public DateTime CreeLeUtc { get; set; }
     public DateTime? AnnuleeLeUtc { get; set; }
+    /// <summary>When the patient's reminder was sent (once, <see cref="Rappels.EnvoyerRappelsPatients"/>).</summary>
+    public DateTime? RappelEnvoyeLeUtc { get; set; }
 }
 
 public class ReservationSnpConfiguration : IEntityTypeConfiguration<ReservationSnp>

@@ -31,7 +31,8 @@ public sealed record DemandeReservation(long CreneauId, SaisieIdentite Patient, 
 /// so of two concurrent bookings only one affects a row; the filtered unique index on active bookings
 /// is the last guard. The patient then gets a confirmation through <see cref="IEnvoiMessage"/>.
 /// </summary>
-public sealed class ReserverCreneau(OpenCptsDb db, ValiderIdentitePatient validation, TimeProvider horloge, IEnvoiMessage envoi, JournalAudit audit, ILogger<ReserverCreneau> journal)
+public sealed class ReserverCreneau(OpenCptsDb db, ValiderIdentitePatient validation, TimeProvider horloge, IEnvoiMessage envoi, JournalAudit audit,
+    Notifications.NotifierReservation notifications, Rappels.LienAnnulation lienAnnulation, ILogger<ReserverCreneau> journal)
 {
     /// <summary>A booking is confirmed by SMS and located by the patient's commune.</summary>
     public const ExigencesIdentite Exigences = ExigencesIdentite.Telephone | ExigencesIdentite.CommuneInsee;
@@ -79,6 +80,7 @@ public sealed class ReserverCreneau(OpenCptsDb db, ValiderIdentitePatient valida
             await AuditerAsync(audit, reservee.Reservation.Id, demande.Origine, ct);
         }
         await ConfirmerAsync(patient, reservee.Reservation, ct);
+        await notifications.CreeeAsync(reservee.Reservation.Id, ct);
         return resultat;
     }
 
@@ -144,27 +146,37 @@ public sealed class ReserverCreneau(OpenCptsDb db, ValiderIdentitePatient valida
 
     private async Task ConfirmerAsync(IdentitePatient patient, ReservationFaite r, CancellationToken ct)
     {
-        var lieu = await db.CreneauxSnp.Where(c => c.Id == r.CreneauId)
+        var ou = await LieuAsync(db, r.CreneauId, ct);
+        var reservation = await db.ReservationsSnp.Where(x => x.Id == r.Id)
+            .Select(x => new { x.CptsId, Cpts = db.Cpts.Where(c => c.Id == x.CptsId).Select(c => c.Nom).FirstOrDefault() })
+            .FirstAsync(ct);
+        var annulation = lienAnnulation.Url(reservation.CptsId, r.Id);
+        // The SMS says when, where, which CPTS and how to cancel, nothing more (TexteSms); the e-mail is addressed to the patient.
+        await envoi.EnvoyerAsync(Message.Sms(patient.Telephone!,
+            TexteSms.RendezVousConfirme(reservation.Cpts ?? "La CPTS", r.DebutUtc, r.NomProfessionnel, ou, annulation)), ct);
+        if (patient.Email is not null)
+        {
+            var texte = $"Bonjour {patient.Prenom} {patient.Nom}, votre rendez-vous avec {r.NomProfessionnel} est confirmé le "
+                + $"{Affichage.DateHeure(r.DebutUtc)} {ou}. En cas d'empêchement, merci de prévenir la CPTS ou d'annuler sur {annulation}";
+            await envoi.EnvoyerAsync(new Message(CanauxMessage.Email, patient.Email, "Confirmation de votre rendez-vous", texte), ct);
+        }
+    }
+
+    /// <summary>Where the appointment takes place, as the patient's messages say it ("au cabinet, 1 rue …").</summary>
+    internal static async Task<string> LieuAsync(OpenCptsDb db, long creneauId, CancellationToken ct)
+    {
+        var lieu = await db.CreneauxSnp.Where(c => c.Id == creneauId)
             .Select(c => new
             {
                 c.TypeConsultation,
                 Site = db.Activites.Where(a => a.Id == c.ActiviteId).Select(a => new { a.Voie, a.CodePostal, a.LibelleCommune }).FirstOrDefault(),
-                Cpts = db.Cpts.Where(x => x.Id == c.CptsId).Select(x => x.Nom).FirstOrDefault(),
             })
             .FirstAsync(ct);
-        var ou = lieu.TypeConsultation switch
+        return lieu.TypeConsultation switch
         {
             TypesConsultation.Domicile => "à votre domicile",
             TypesConsultation.Teleconsultation => "en téléconsultation",
             _ => lieu.Site is null ? "au cabinet" : $"au cabinet, {lieu.Site.Voie}, {lieu.Site.CodePostal} {lieu.Site.LibelleCommune}",
         };
-        // The SMS says when, where and which CPTS, nothing more (TexteSms); the e-mail is addressed to the patient.
-        await envoi.EnvoyerAsync(Message.Sms(patient.Telephone!, TexteSms.RendezVousConfirme(lieu.Cpts ?? "La CPTS", r.DebutUtc, r.NomProfessionnel, ou)), ct);
-        if (patient.Email is not null)
-        {
-            var texte = $"Bonjour {patient.Prenom} {patient.Nom}, votre rendez-vous avec {r.NomProfessionnel} est confirmé le "
-                + $"{Affichage.DateHeure(r.DebutUtc)} {ou}. En cas d'empêchement, merci de prévenir la CPTS.";
-            await envoi.EnvoyerAsync(new Message(CanauxMessage.Email, patient.Email, "Confirmation de votre rendez-vous", texte), ct);
-        }
     }
 }

@@ -23,12 +23,25 @@ public sealed class TexteSms
     public string Texte { get; }
 
     /// <summary>"CPTS du Pays de Bourges : rendez-vous confirmé le 23/11/2026 11:00 avec Dr Marie Dupont, au cabinet,
-    /// 3 rue de la Paix, 18000 Bourges. Si vous ne pouvez pas venir, prévenez la CPTS."</summary>
+    /// 3 rue de la Paix, 18000 Bourges. Si vous ne pouvez pas venir, annulez : https://…" (or "prévenez la CPTS.").</summary>
     /// <param name="lieu">"au cabinet, ADRESSE", "à votre domicile" or "en téléconsultation".</param>
-    public static TexteSms RendezVousConfirme(string cpts, DateTime debutUtc, string professionnel, string lieu) =>
+    /// <param name="lienAnnulation">The booking's cancellation link (a signed token: it names no one).</param>
+    public static TexteSms RendezVousConfirme(string cpts, DateTime debutUtc, string professionnel, string lieu, string? lienAnnulation = null) =>
         new("Confirmation de votre rendez-vous",
-            $"{cpts} : rendez-vous confirmé le {Affichage.DateHeure(debutUtc)} avec {professionnel}, {lieu}. "
-            + "Si vous ne pouvez pas venir, prévenez la CPTS.");
+            $"{cpts} : rendez-vous confirmé le {Affichage.DateHeure(debutUtc)} avec {professionnel}, {lieu}. " + Empechement(lienAnnulation));
+
+    /// <summary>The reminder before the appointment: "CPTS du Pays de Bourges : rappel, rendez-vous le … avec …, …. Si vous
+    /// ne pouvez pas venir, annulez : https://…".</summary>
+    public static TexteSms RappelRendezVous(string cpts, DateTime debutUtc, string professionnel, string lieu, string lienAnnulation) =>
+        new("Rappel de votre rendez-vous",
+            $"{cpts} : rappel, rendez-vous le {Affichage.DateHeure(debutUtc)} avec {professionnel}, {lieu}. " + Empechement(lienAnnulation));
+
+    /// <summary>A notification to a member of the CPTS (never to a patient): its title, which carries no more than a
+    /// patient's initials and no clinical text (<see cref="Features.Notifications.Notifier"/>), and the link to the object.</summary>
+    public static TexteSms NotificationMembre(string titre, string lien) => new("OpenCPTS", $"OpenCPTS : {titre} — {lien}");
+
+    private static string Empechement(string? lienAnnulation) =>
+        lienAnnulation is null ? "Si vous ne pouvez pas venir, prévenez la CPTS." : $"Si vous ne pouvez pas venir, annulez : {lienAnnulation}";
 
     /// <summary>"CPTS du Pays de Bourges : Dr Luc Bernard accepte de devenir votre médecin traitant. Prenez rendez-vous
     /// au cabinet, 3 rue de la Paix 18000 Bourges, tél. 0248000000."</summary>

@@ -1197,6 +1197,76 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("PropositionsAppariement", (string)null);
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DigestLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Lien")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("LueLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UtilisateurId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UtilisateurId");
+
+                    b.HasIndex("CptsId", "UtilisateurId", "LueLeUtc");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Notifications.PreferenceNotification", b =>
+                {
+                    b.Property<string>("UtilisateurId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Canal")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("Digest")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("UtilisateurId", "Type");
+
+                    b.ToTable("PreferencesNotification", (string)null);
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Demandes.DemandePriseEnCharge", b =>
                 {
                     b.Property<long>("Id")
@@ -1569,6 +1639,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("Echeance")
                         .HasColumnType("date");
+
+                    b.Property<DateTime?>("EcheanceNotifieeLeUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("FaiteLeUtc")
                         .HasColumnType("timestamp with time zone");
@@ -2547,6 +2620,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime?>("RappelEnvoyeLeUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Statut")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -3147,6 +3223,24 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
                         .WithMany()
                         .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Comptes.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Notifications.PreferenceNotification", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Comptes.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1160,6 +1160,74 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("PropositionsAppariement", (string)null);
                 });
 
+            modelBuilder.Entity("OpenCpts.Web.Features.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CptsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DigestLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lien")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LueLeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UtilisateurId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UtilisateurId");
+
+                    b.HasIndex("CptsId", "UtilisateurId", "LueLeUtc");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Notifications.PreferenceNotification", b =>
+                {
+                    b.Property<string>("UtilisateurId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Canal")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Digest")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UtilisateurId", "Type");
+
+                    b.ToTable("PreferencesNotification", (string)null);
+                });
+
             modelBuilder.Entity("OpenCpts.Web.Features.Parcours.Demandes.DemandePriseEnCharge", b =>
                 {
                     b.Property<long>("Id")
@@ -1517,6 +1585,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Echeance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EcheanceNotifieeLeUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FaiteLeUtc")
@@ -2464,6 +2535,9 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RappelEnvoyeLeUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Statut")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -3056,6 +3130,24 @@ namespace OpenCpts.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("OpenCpts.Web.Features.Territoire.Cpts", null)
                         .WithMany()
                         .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Comptes.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenCpts.Web.Features.Notifications.PreferenceNotification", b =>
+                {
+                    b.HasOne("OpenCpts.Web.Features.Comptes.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
