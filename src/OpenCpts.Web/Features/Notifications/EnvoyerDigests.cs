@@ -29,7 +29,7 @@ public sealed class EnvoyerDigests(OpenCptsDb db, IEnvoiMessage envoi, IOptions<
             join p in db.Set<PreferenceNotification>() on new { n.UtilisateurId, n.Type } equals new { p.UtilisateurId, p.Type }
             where p.Canal == CanauxNotification.Email && p.Digest
             join u in db.Users on n.UtilisateurId equals u.Id
-            where u.Email != null
+            where u.Email != null && u.DesactiveLeUtc == null
             orderby n.CreeLeUtc, n.Id
             select new { n.Id, n.CptsId, n.UtilisateurId, u.Email, n.Titre, n.Lien, n.CreeLeUtc })
             .AsNoTracking().ToListAsync(ct);

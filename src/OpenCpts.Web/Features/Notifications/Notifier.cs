@@ -10,7 +10,7 @@ namespace OpenCpts.Web.Features.Notifications;
 /// <summary>
 /// Fans a notification out: one row per recipient account (its notification centre), then, per the recipient's
 /// preference for the kind, one e-mail or one SMS now through <see cref="IEnvoiMessage"/>; digest kinds wait for the
-/// daily digest (<see cref="EnvoyerDigests"/>). Only accounts attached to the CPTS are notified. The title is the whole
+/// daily digest (<see cref="EnvoyerDigests"/>). Only active accounts attached to the CPTS are notified. The title is the whole
 /// message on every channel: callers build it without the patient's identity beyond initials and without clinical
 /// text. A notification never makes the business change it reports fail: a write error is logged and dropped.
 /// </summary>
@@ -27,7 +27,8 @@ public sealed class Notifier(OpenCptsDb db, IEnvoiMessage envoi, IOptions<Option
         titre = titre.Length > 200 ? titre[..200] : titre;
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var destinataires = await db.Users.AsNoTracking()
-            .Where(u => ids.Contains(u.Id) && db.Set<RattachementCpts>().Any(r => r.UtilisateurId == u.Id && r.CptsId == cptsId))
+            // A deactivated account (the person left) is told nothing more.
+            .Where(u => ids.Contains(u.Id) && u.DesactiveLeUtc == null && db.Set<RattachementCpts>().Any(r => r.UtilisateurId == u.Id && r.CptsId == cptsId))
             .Select(u => new
             {
                 u.Id,

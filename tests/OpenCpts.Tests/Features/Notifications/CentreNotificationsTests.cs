@@ -33,6 +33,21 @@ public class CentreNotificationsTests
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task A_deactivated_account_is_told_nothing_more(Fournisseur fournisseur)
+    {
+        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
+        await app.CreerCptsAsync("18033");
+        var parti = await app.CreerUtilisateurAsync(Roles.Regulation, u => u.DesactiveLeUtc = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
+        await app.PreferenceAsync(parti.Id, TypesNotification.MessageEquipe, ChoixNotification.Email);
+
+        var notifies = await app.NotifierAsync(parti.Id);
+
+        Assert.Equal(0, notifies);
+        Assert.Empty(await app.NotificationsDeAsync(parti.Id));
+        Assert.Empty(await app.MessagesAAsync(parti.Email!));
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task The_list_shows_unread_first_and_marking_one_read_moves_it_down(Fournisseur fournisseur)
     {
         var (app, compte, client) = await DemarrerAsync(fournisseur);
