@@ -43,10 +43,13 @@ public sealed class PlafondInscriptionsPubliques(
 
     private async Task AlerterAsync(int nombre, CancellationToken ct)
     {
+        // The coordinators of the CPTS whose form it is, not those of every CPTS of the instance.
+        var cptsId = db.Perimetre.CptsId;
         var coordination = await (from u in db.Users
                                   join ur in db.UserRoles on u.Id equals ur.UserId
                                   join r in db.Roles on ur.RoleId equals r.Id
-                                  where r.Name == Roles.Coordination && u.Email != null
+                                  where r.Name == Roles.Coordination && u.Email != null && u.DesactiveLeUtc == null
+                                      && db.Set<Comptes.Rattachement.RattachementCpts>().Any(rc => rc.UtilisateurId == u.Id && rc.CptsId == cptsId)
                                   select u.Email!).Distinct().ToListAsync(ct);
         var plafond = options.Value.InscriptionsParHeureTotal.ToString(CultureInfo.InvariantCulture);
         var texte = "Le formulaire public « Je n'ai pas de médecin traitant » a enregistré " + nombre.ToString(CultureInfo.InvariantCulture)

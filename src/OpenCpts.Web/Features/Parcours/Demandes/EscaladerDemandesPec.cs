@@ -48,17 +48,22 @@ public sealed class EscaladerDemandesPec(OpenCptsDb db, IEnvoiMessage envoi, Tim
             return 0;
         }
         journal.LogInformation("{Nombre} care requests escalated to the Coordination", escaladees.Count);
-        var coordination = await (from u in db.Users
-                                  join ur in db.UserRoles on u.Id equals ur.UserId
-                                  join r in db.Roles on ur.RoleId equals r.Id
-                                  where r.Name == Roles.Coordination && u.Email != null
-                                  select u.Email!).Distinct().ToListAsync(ct);
-        var texte = "Ces demandes de prise en charge n'ont trouvé personne dans le délai fixé par la CPTS :\n\n"
-            + string.Join("\n", escaladees.Select(e => "- " + e.Texte))
-            + "\n\nElles sont listées sur la page Parcours → Demandes (filtre « Escaladées »).";
-        foreach (var email in coordination)
+        // Each CPTS's active coordinators get the list of its own requests, never another CPTS's.
+        foreach (var cpts in escaladees.GroupBy(e => e.CptsId))
         {
-            await envoi.EnvoyerAsync(new Message(CanauxMessage.Email, email, $"{escaladees.Count} demande(s) de prise en charge sans réponse", texte), ct);
+            var coordination = await (from u in db.Users
+                                      join ur in db.UserRoles on u.Id equals ur.UserId
+                                      join r in db.Roles on ur.RoleId equals r.Id
+                                      where r.Name == Roles.Coordination && u.Email != null && u.DesactiveLeUtc == null
+                                          && db.Set<Comptes.Rattachement.RattachementCpts>().Any(rc => rc.UtilisateurId == u.Id && rc.CptsId == cpts.Key)
+                                      select u.Email!).Distinct().ToListAsync(ct);
+            var texte = "Ces demandes de prise en charge n'ont trouvé personne dans le délai fixé par la CPTS :\n\n"
+                + string.Join("\n", cpts.Select(e => "- " + e.Texte))
+                + "\n\nElles sont listées sur la page Parcours → Demandes (filtre « Escaladées »).";
+            foreach (var email in coordination)
+            {
+                await envoi.EnvoyerAsync(new Message(CanauxMessage.Email, email, $"{cpts.Count()} demande(s) de prise en charge sans réponse", texte), ct);
+            }
         }
         foreach (var (id, cptsId, _, titre) in escaladees)
         {

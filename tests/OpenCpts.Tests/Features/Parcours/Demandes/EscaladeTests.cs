@@ -37,6 +37,26 @@ public class EscaladeTests
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
+    public async Task The_escalation_mail_goes_to_the_coordinators_of_the_request_s_CPTS_only(Fournisseur fournisseur)
+    {
+        await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
+        var cpts = await app.CreerCptsAsync("18033");
+        var autre = await app.CreerCptsNommeeAsync("CPTS voisine", "18205");
+        await app.CreerUtilisateurAsync(Roles.Coordination, u => u.Email = u.UserName = "coordination.ici@test.invalid");
+        await app.CreerUtilisateurAsync(Roles.Coordination, u => u.Email = u.UserName = "coordination.voisine@test.invalid", cpts: autre.Id);
+        await app.CreerUtilisateurAsync(Roles.Coordination, u => (u.Email, u.UserName, u.DesactiveLeUtc) =
+            ("coordination.partie@test.invalid", "coordination.partie@test.invalid", new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc)));
+        var id = await (await app.ClientApiAsync(Roles.Regulation)).PosterAsync();
+        app.Horloge.Advance(TimeSpan.FromDays(3));
+
+        await EscaladerAsync(app);
+
+        var destinataires = await app.AvecDbAsync(db => db.MessagesSortants.Where(m => m.Texte.Contains($"n° {id}")).Select(m => m.Destinataire).ToListAsync());
+        Assert.Equal(["coordination.ici@test.invalid"], destinataires);
+        Assert.Equal(cpts.Id, await app.AvecDbAsync(db => db.DemandesPriseEnCharge.Where(d => d.Id == id).Select(d => d.CptsId).SingleAsync()));
+    }
+
+    [Theory, ClassData(typeof(LesDeuxBases))]
     public async Task An_accepted_request_is_never_escalated(Fournisseur fournisseur)
     {
         await using var app = await OpenCptsApp.DemarrerAsync(fournisseur);
