@@ -4,7 +4,7 @@ using OpenCpts.Web.Infrastructure.Data;
 namespace OpenCpts.Web.Features.Notifications;
 
 /// <summary>Marks an account's notifications read: one (returned, to follow its link), or all of them.</summary>
-public sealed class MarquerNotificationsLues(OpenCptsDb db, TimeProvider horloge)
+public sealed class MarquerNotificationsLues(OpenCptsDb db, TimeProvider horloge, Infrastructure.Audit.JournalAudit audit)
 {
     /// <summary>The notification, now read; null when it is not one of the account's (unknown or someone else's).</summary>
     public async Task<LigneNotification?> UneAsync(string utilisateurId, long id, CancellationToken ct = default)
@@ -12,6 +12,8 @@ public sealed class MarquerNotificationsLues(OpenCptsDb db, TimeProvider horloge
         var n = await db.Set<Notification>().FirstOrDefaultAsync(n => n.Id == id && n.UtilisateurId == utilisateurId, ct);
         if (n is null)
         {
+            await audit.EnregistrerAsync("Refus", "Notification", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "Notification inconnue ou d'un autre compte", ct);
             return null;
         }
         if (n.LueLeUtc is null)

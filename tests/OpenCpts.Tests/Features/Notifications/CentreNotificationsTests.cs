@@ -111,6 +111,8 @@ public class CentreNotificationsTests
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (ouvrir.StatusCode, marquer.StatusCode));
         Assert.DoesNotContain("Pas pour vous", liste, StringComparison.Ordinal);
         Assert.Null(Assert.Single(await app.NotificationsDeAsync(autre.Id)).LueLeUtc);
+        Assert.Equal(2, await app.AvecDbAsync(db => db.EntreesAudit.CountAsync(e => e.Action == "Refus" && e.Ressource == "Notification"
+            && e.RessourceId == n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]

@@ -66,11 +66,17 @@ public sealed class EnregistrerStructure(OpenCptsDb db, CptsCourante cptsCourant
         var s = await db.Structures.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (s is null || Edition(s, cptsId) is not { } edition)
         {
+            await RefuserAsync(id, ct);
             return null;
         }
         return new StructureModifiable(s.Id, edition, s.Nom, s.CodeCategorie, s.Voie, s.CodeCommune, s.CodePostal, s.LibelleCommune,
             s.Telephone, s.Email, s.Siret, s.Finess, s.Fermee, s.FermeeLe, s.ContactSaisiLeUtc);
     }
+
+    /// <summary>An outsider's attempt is logged like any refusal; the page then answers as for an unknown id.</summary>
+    private Task RefuserAsync(int id, CancellationToken ct) =>
+        audit.EnregistrerAsync("Refus", "Structure", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "Modification d'une structure inconnue ou saisie par une autre CPTS", ct);
 
     /// <summary>The rule, in one place: a FINESS structure's contact is anyone's to correct; a structure entered by hand is its CPTS's.</summary>
     internal static EditionStructure? Edition(Structure s, int? cptsId) =>
@@ -104,6 +110,7 @@ public sealed class EnregistrerStructure(OpenCptsDb db, CptsCourante cptsCourant
         var structure = await db.Structures.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (structure is null || Edition(structure, db.Perimetre.CptsId) is not { } edition)
         {
+            await RefuserAsync(id, ct);
             return new ResultatEnregistrementStructure.Introuvable();
         }
         var erreurs = new ErreursValidation();

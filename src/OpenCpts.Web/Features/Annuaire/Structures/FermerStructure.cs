@@ -41,6 +41,7 @@ public sealed class FermerStructure(OpenCptsDb db, TimeProvider horloge, Journal
         switch (structure is null ? null : EnregistrerStructure.Edition(structure, db.Perimetre.CptsId))
         {
             case null:
+                await audit.EnregistrerAsync("Refus", "Structure", id.ToString(CultureInfo.InvariantCulture), "Fermeture d'une structure inconnue ou saisie par une autre CPTS", ct);
                 return new ResultatFermeture.Introuvable();
             case EditionStructure.ContactSeulement:
                 return new ResultatFermeture.SuitLeFiness();

@@ -26,7 +26,7 @@ public sealed class ChangerRoleCompte(OpenCptsDb db, UserManager<Utilisateur> ut
         {
             return ResultatActeCompte.Interdit;
         }
-        var utilisateur = await CompteDeLaCpts.TrouverAsync(db, utilisateurs, utilisateurId, ct);
+        var utilisateur = await CompteDeLaCpts.TrouverAsync(db, utilisateurs, audit, utilisateurId, "Changement de rôle", ct);
         if (utilisateur is null)
         {
             return ResultatActeCompte.Introuvable;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenCpts.Web.Features.Comptes.Rattachement;
+using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
 namespace OpenCpts.Web.Features.Comptes.Administration;
@@ -9,12 +10,20 @@ namespace OpenCpts.Web.Features.Comptes.Administration;
 /// found, as for an unknown id), and a CPTS never loses its last active coordinator.</summary>
 internal static class CompteDeLaCpts
 {
-    public static async Task<Utilisateur?> TrouverAsync(OpenCptsDb db, UserManager<Utilisateur> utilisateurs, string utilisateurId, CancellationToken ct)
+    /// <param name="acte">What was attempted, for the refusal logged when the account is not the CPTS's.</param>
+    public static async Task<Utilisateur?> TrouverAsync(OpenCptsDb db, UserManager<Utilisateur> utilisateurs, JournalAudit audit, string utilisateurId,
+        string acte, CancellationToken ct)
     {
         var cptsId = db.Perimetre.CptsId;
-        return cptsId is not null && await db.Set<RattachementCpts>().AnyAsync(r => r.UtilisateurId == utilisateurId && r.CptsId == cptsId, ct)
+        var utilisateur = cptsId is not null && await db.Set<RattachementCpts>().AnyAsync(r => r.UtilisateurId == utilisateurId && r.CptsId == cptsId, ct)
             ? await utilisateurs.FindByIdAsync(utilisateurId)
             : null;
+        if (utilisateur is null)
+        {
+            await audit.EnregistrerAsync("Refus", "Compte", utilisateurId.Length <= 100 ? utilisateurId : utilisateurId[..100],
+                acte + " : compte inconnu ou d'une autre CPTS", ct);
+        }
+        return utilisateur;
     }
 
     /// <summary>True when <paramref name="utilisateurId"/> is the only active Coordination account of the current CPTS.</summary>

@@ -15,7 +15,7 @@ public sealed class DesactiverCompte(OpenCptsDb db, UserManager<Utilisateur> uti
 {
     public async Task<ResultatActeCompte> ExecuteAsync(string utilisateurId, string auteurId, CancellationToken ct = default)
     {
-        var utilisateur = await CompteDeLaCpts.TrouverAsync(db, utilisateurs, utilisateurId, ct);
+        var utilisateur = await CompteDeLaCpts.TrouverAsync(db, utilisateurs, audit, utilisateurId, "Désactivation", ct);
         if (utilisateur is null)
         {
             return ResultatActeCompte.Introuvable;

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using OpenCpts.Web.Features.Comptes.Rattachement;
 using OpenCpts.Web.Infrastructure.Audit;
 using OpenCpts.Web.Infrastructure.Data;
 
@@ -12,10 +10,7 @@ public sealed class DeverrouillerCompte(OpenCptsDb db, UserManager<Utilisateur> 
     /// <summary>False when there is no such account in the current CPTS.</summary>
     public async Task<bool> ExecuteAsync(string utilisateurId, CancellationToken ct = default)
     {
-        var cptsId = db.Perimetre.CptsId;
-        var utilisateur = await db.Set<RattachementCpts>().AnyAsync(r => r.UtilisateurId == utilisateurId && r.CptsId == cptsId, ct)
-            ? await utilisateurs.FindByIdAsync(utilisateurId)
-            : null;
+        var utilisateur = await CompteDeLaCpts.TrouverAsync(db, utilisateurs, audit, utilisateurId, "Déverrouillage", ct);
         // A deactivated account's lockout is its deactivation: only ReactiverCompte lifts it.
         if (utilisateur is null || utilisateur.DesactiveLeUtc is not null)
         {

@@ -10,7 +10,7 @@ public sealed class ReactiverCompte(OpenCptsDb db, UserManager<Utilisateur> util
 {
     public async Task<ResultatActeCompte> ExecuteAsync(string utilisateurId, CancellationToken ct = default)
     {
-        var utilisateur = await CompteDeLaCpts.TrouverAsync(db, utilisateurs, utilisateurId, ct);
+        var utilisateur = await CompteDeLaCpts.TrouverAsync(db, utilisateurs, audit, utilisateurId, "Réactivation", ct);
         if (utilisateur is null)
         {
             return ResultatActeCompte.Introuvable;

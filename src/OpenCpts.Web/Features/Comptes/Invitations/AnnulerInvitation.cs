@@ -13,6 +13,8 @@ public sealed class AnnulerInvitation(OpenCptsDb db, TimeProvider horloge, Journ
         var invitation = await db.Set<InvitationCompte>().FirstOrDefaultAsync(i => i.Id == id && i.AccepteeLeUtc == null && i.AnnuleeLeUtc == null, ct);
         if (invitation is null)
         {
+            await audit.EnregistrerAsync("Refus", "Invitation", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "Annulation d'une invitation inconnue, close ou d'une autre CPTS", ct);
             return false;
         }
         invitation.AnnuleeLeUtc = horloge.GetUtcNow().UtcDateTime;

@@ -15,6 +15,8 @@ public sealed class RenvoyerInvitation(OpenCptsDb db, LiensCompte liens, TimePro
         var invitation = await db.Set<InvitationCompte>().FirstOrDefaultAsync(i => i.Id == id && i.AccepteeLeUtc == null && i.AnnuleeLeUtc == null, ct);
         if (invitation is null)
         {
+            await audit.EnregistrerAsync("Refus", "Invitation", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "Renvoi d'une invitation inconnue, close ou d'une autre CPTS", ct);
             return null;
         }
         var maintenant = horloge.GetUtcNow().UtcDateTime;

@@ -274,6 +274,8 @@ public class StructuresSaisiesTests
         Assert.Equal(HttpStatusCode.NotFound, modification.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, fermeture.StatusCode);
         Assert.Equal(inconnue.StatusCode, formulaire.StatusCode);
+        Assert.True(await app.AvecDbAsync(db => db.EntreesAudit.CountAsync(e => e.Action == "Refus" && e.Ressource == "Structure"
+            && e.RessourceId == id.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.CptsId == autre.Id)) >= 3);
         var s = await app.AvecDbAsync(db => db.Structures.SingleAsync(x => x.Id == id));
         Assert.Equal(("DAC du Cher — Appui Santé Berry", false), (s.Nom, s.Fermee));
     }

@@ -6,6 +6,7 @@ using OpenCpts.Tests.Features.Annuaire;
 using OpenCpts.Tests.Infrastructure;
 using OpenCpts.Web.Features.Annuaire;
 using OpenCpts.Web.Features.Comptes;
+using OpenCpts.Web.Features.Comptes.Invitations;
 using OpenCpts.Web.Features.SoinsNonProgrammes.Disponibilites;
 
 namespace OpenCpts.Tests.Features.Comptes.Invitations;
@@ -111,12 +112,25 @@ public class CycleDeVieComptesTests
         var etranger = await app.CreerUtilisateurAsync(Roles.Professionnel, cpts: ailleurs.Id);
         var coordination = await app.ConnecterAsync((await app.CreerUtilisateurAsync(Roles.Coordination, cpts: ici.Id)).Email!);
 
+        var coordinationAilleurs = await app.ConnecterAsync((await app.CreerUtilisateurAsync(Roles.Coordination, cpts: ailleurs.Id)).Email!);
+        await coordinationAilleurs.InviterAsync("invitee.ailleurs@test.invalid");
+        var invitation = await app.AvecDbAsync(db => db.Set<InvitationCompte>().Where(i => i.Email == "invitee.ailleurs@test.invalid").Select(i => i.Id).SingleAsync());
+
         foreach (var handler in new[] { "Desactiver", "Reactiver", "Role" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await ActeAsync(coordination, handler, etranger.Id, Roles.Bureau)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await ActeAsync(coordination, handler, "inconnu", Roles.Bureau)).StatusCode);
         }
+        foreach (var handler in new[] { "Renvoyer", "Annuler" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await ActeAsync(coordination, handler, invitation.ToString(System.Globalization.CultureInfo.InvariantCulture))).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await ActeAsync(coordination, handler, "999999")).StatusCode);
+        }
         Assert.Null(await app.AvecDbAsync(db => db.Users.Where(u => u.Id == etranger.Id).Select(u => u.DesactiveLeUtc).SingleAsync()));
+        Assert.Null(await app.AvecDbAsync(db => db.Set<InvitationCompte>().Where(i => i.Id == invitation).Select(i => i.AnnuleeLeUtc).SingleAsync()));
+        Assert.Equal(3, await app.AvecDbAsync(db => db.EntreesAudit.CountAsync(e => e.Action == "Refus" && e.Ressource == "Compte" && e.RessourceId == etranger.Id && e.CptsId == ici.Id)));
+        Assert.Equal(2, await app.AvecDbAsync(db => db.EntreesAudit.CountAsync(e => e.Action == "Refus" && e.Ressource == "Invitation"
+            && e.RessourceId == invitation.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.CptsId == ici.Id)));
     }
 
     [Theory, ClassData(typeof(LesDeuxBases))]
